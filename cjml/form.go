@@ -408,7 +408,7 @@ func (r *formReader) comments(n *node, v *fval) {
 // checkChars reports a value XML cannot hold.
 func (r *formReader) checkChars(s string, pos Pos) bool {
 	if err := checkChars(s, "value"); err != nil {
-		r.errorf(pos, CodeInvalidChar, "the value contains a character XML 1.0 cannot hold; %v", strings.TrimPrefix(err.Error(), "text in <value> "))
+		r.errorf(pos, CodeInvalidChar, "the value %s", strings.TrimPrefix(err.Error(), "text in <value> "))
 		return false
 	}
 	return true

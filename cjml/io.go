@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"unsafe"
 )
 
 // Format is a syntax of CJML documents.
@@ -128,6 +129,12 @@ func Parse(file string, src []byte) (*Document, Diagnostics) {
 
 // ParseOptions is [Parse] with options.
 func ParseOptions(file string, src []byte, opt ReadOptions) (*Document, Diagnostics) {
+	return parse(file, src, opt, false)
+}
+
+// parse reads a document. With owned, the caller hands over src, and the
+// document's text shares its memory instead of copying it.
+func parse(file string, src []byte, opt ReadOptions, owned bool) (*Document, Diagnostics) {
 	if int64(len(src)) > opt.maxBytes() {
 		return nil, tooLarge(file, int64(len(src)), opt.maxBytes())
 	}
@@ -142,7 +149,16 @@ func ParseOptions(file string, src []byte, opt ReadOptions) (*Document, Diagnost
 	case YAML, JSON:
 		return parseForm(file, src, f, opt.maxDepth())
 	}
-	return parseXML(file, src, opt.maxDepth())
+	return parseXML(file, src, opt.maxDepth(), owned)
+}
+
+// text returns b as a string, sharing b's memory when owned. The string
+// must then be the only user of b.
+func text(b []byte, owned bool) string {
+	if owned && len(b) > 0 {
+		return unsafe.String(&b[0], len(b))
+	}
+	return string(b)
 }
 
 func tooLarge(file string, n, max int64) Diagnostics {
@@ -162,8 +178,8 @@ func byteSize(n int64) string {
 	return strconv.FormatInt(n, 10) + " bytes"
 }
 
-func parseXML(file string, b []byte, maxDepth int) (*Document, Diagnostics) {
-	src, diags := prepareXML(file, b)
+func parseXML(file string, b []byte, maxDepth int, owned bool) (*Document, Diagnostics) {
+	src, diags := prepareXML(file, b, owned)
 	if diags.HasErrors() {
 		return nil, diags
 	}
@@ -209,8 +225,15 @@ func parseForm(file string, b []byte, f Format, maxDepth int) (*Document, Diagno
 
 // Read reads a document from r, refusing more than the size limit.
 func Read(r io.Reader, file string, opt ReadOptions) (*Document, Diagnostics) {
+	return read(r, file, opt, 0)
+}
+
+// read reads r; size, when known, sizes the buffer in one go.
+func read(r io.Reader, file string, opt ReadOptions, size int64) (*Document, Diagnostics) {
 	max := opt.maxBytes()
-	b, err := io.ReadAll(io.LimitReader(r, max+1))
+	buf := bytes.NewBuffer(make([]byte, 0, min(size, max)+512))
+	_, err := buf.ReadFrom(io.LimitReader(r, max+1))
+	b := buf.Bytes()
 	if err != nil {
 		return nil, Diagnostics{{Severity: Error, Code: CodeSyntax, Pos: Position{File: file}, Message: "cannot read: " + err.Error()}}
 	}
@@ -218,7 +241,7 @@ func Read(r io.Reader, file string, opt ReadOptions) (*Document, Diagnostics) {
 		return nil, Diagnostics{{Severity: Error, Code: CodeTooLarge, Pos: Position{File: file},
 			Message: fmt.Sprintf("the input is larger than the %s limit", byteSize(max))}}
 	}
-	return ParseOptions(file, b, opt)
+	return parse(file, b, opt, true)
 }
 
 // ReadFile reads the document at path, refusing files over the size limit
@@ -236,6 +259,7 @@ func ReadFile(path string, opt ReadOptions) (*Document, Diagnostics) {
 		if st.Mode().IsRegular() && st.Size() > opt.maxBytes() {
 			return nil, tooLarge(path, st.Size(), opt.maxBytes())
 		}
+		return read(f, path, opt, st.Size())
 	}
 	return Read(f, path, opt)
 }

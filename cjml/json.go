@@ -67,7 +67,7 @@ func (r *jsonReader) token() (json.Token, int, bool) {
 		var se *json.SyntaxError
 		switch {
 		case errors.As(err, &se):
-			r.fail(int(se.Offset)-1, "%s", se.Error())
+			r.fail(min(int(se.Offset), len(r.src.Text)), "%s", se.Error())
 		case err == io.EOF:
 			r.fail(len(r.src.Text), "unexpected end of input")
 		default:

@@ -50,3 +50,15 @@ func TestWriteIsStable(t *testing.T) {
 		}
 	}
 }
+
+// TestExamplePairs checks that the YAML examples say what their XML twins
+// say.
+func TestExamplePairs(t *testing.T) {
+	for _, name := range []string{"broadband", "pizza"} {
+		x, diags := Parse(name+".xml", mustRead(t, "../examples/"+name+".xml"))
+		require.Empty(t, diags)
+		y, diags := Parse(name+".yaml", mustRead(t, "../examples/"+name+".yaml"))
+		require.Empty(t, diags)
+		require.Equal(t, stripped(x), stripped(y), "examples/%s.yaml and .xml differ; regenerate with cjml convert", name)
+	}
+}

@@ -801,7 +801,7 @@ func (p *xmlParser) name() string {
 // a byte order mark, transcodes UTF-16 and the Latin encodings, and rejects
 // invalid UTF-8 and characters XML does not allow. The returned Source holds
 // the text all positions refer to.
-func prepareXML(file string, b []byte) (*Source, Diagnostics) {
+func prepareXML(file string, b []byte, owned bool) (*Source, Diagnostics) {
 	fail := func(src *Source, off int, code, format string, args ...any) Diagnostics {
 		return Diagnostics{{Severity: Error, Code: code, Message: fmt.Sprintf(format, args...), Pos: src.OffsetPosition(off)}}
 	}
@@ -814,7 +814,7 @@ func prepareXML(file string, b []byte) (*Source, Diagnostics) {
 			src := NewSource(file, string(t))
 			return src, fail(src, len(t), CodeEncoding, "invalid UTF-16 at byte %d", bad+2)
 		}
-		b = t
+		b, owned = t, true
 	default:
 		if enc := declaredEncoding(b); enc != "" {
 			switch strings.ToLower(enc) {
@@ -822,9 +822,9 @@ func prepareXML(file string, b []byte) (*Source, Diagnostics) {
 				// UTF-16 declared without a byte order mark: the bytes
 				// decide, and they are checked as UTF-8 below.
 			case "iso-8859-1", "latin1", "latin-1", "iso8859-1", "l1":
-				b = fromLatin1(b, false)
+				b, owned = fromLatin1(b, false), true
 			case "windows-1252", "cp1252":
-				b = fromLatin1(b, true)
+				b, owned = fromLatin1(b, true), true
 			default:
 				src := NewSource(file, string(b))
 				return src, fail(src, strings.Index(string(b[:min(len(b), 200)]), enc), CodeEncoding,
@@ -832,7 +832,7 @@ func prepareXML(file string, b []byte) (*Source, Diagnostics) {
 			}
 		}
 	}
-	src := NewSource(file, string(b))
+	src := NewSource(file, text(b, owned))
 	if off, r, bad := firstBadChar(src.Text); bad {
 		if r == utf8.RuneError {
 			return src, fail(src, off, CodeEncoding, "invalid UTF-8 byte 0x%02X; save the file as UTF-8", src.Text[off])

@@ -226,7 +226,7 @@ func wellFormed(s string) bool {
 // wellFormedWhy returns the scanner's verdict and, for a rejection, the
 // message.
 func wellFormedWhy(s string) (bool, string) {
-	src, diags := prepareXML("f", []byte(s))
+	src, diags := prepareXML("f", []byte(s), false)
 	if diags.HasErrors() {
 		return false, diags[0].Message
 	}

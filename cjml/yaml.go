@@ -19,11 +19,8 @@ func yamlToForm(src *Source, maxDepth int) (v *fval, diags Diagnostics) {
 	if d := checkUTF8(src); d != nil {
 		return nil, d
 	}
-	// yaml.v3 recurses while parsing; bound the nesting before it sees the
-	// text so that a deeply nested document cannot exhaust the stack.
-	if off, ok := yamlNestingOK(src.Text, maxDepth); !ok {
-		return fail(posAt(off), CodeTooDeep, "values nest deeper than %d levels", maxDepth)
-	}
+	// yaml.v3 refuses nesting deeper than 10,000 levels itself; the
+	// conversion below applies the (smaller) configured limit.
 	var doc yaml.Node
 	dec := yaml.NewDecoder(strings.NewReader(src.Text))
 	err := func() (err error) {
@@ -66,44 +63,6 @@ func yamlError(src *Source, err error) Diagnostic {
 		msg = strings.TrimPrefix(msg, "yaml: ")
 	}
 	return Diagnostic{Severity: Error, Code: CodeSyntax, Message: "YAML: " + msg, Pos: pos}
-}
-
-// yamlNestingOK is a cheap upper bound on YAML nesting: indentation levels
-// and open flow brackets. It returns the offset where the limit is passed.
-func yamlNestingOK(b string, max int) (int, bool) {
-	depth := 0
-	inQuote := byte(0)
-	for i := 0; i < len(b); i++ {
-		c := b[i]
-		switch {
-		case inQuote != 0:
-			if c == inQuote {
-				inQuote = 0
-			}
-		case c == '"' || c == '\'':
-			inQuote = c
-		case c == '[' || c == '{':
-			depth++
-			if depth > max {
-				return i, false
-			}
-		case c == ']' || c == '}':
-			if depth > 0 {
-				depth--
-			}
-		case c == '\n':
-			inQuote = 0
-			// Block indentation: every two columns may open a level.
-			ind := 0
-			for j := i + 1; j < len(b) && (b[j] == ' ' || b[j] == '-'); j++ {
-				ind++
-			}
-			if ind/1 > 4*max {
-				return i + 1, false
-			}
-		}
-	}
-	return 0, true
 }
 
 type yamlConv struct {
