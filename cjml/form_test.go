@@ -34,7 +34,7 @@ func TestFormErrors(t *testing.T) {
 		{"json trailing data", "a.json", `{"version": "2.0"} x`, "1:20 parse/syntax"},
 		{"json truncated", "a.json", `{"version": `, "1:13 parse/syntax"},
 		{"json nul escape", "a.json", `{"journeys": [{"actualJourney": {"journeyID": "\u0000"}}]}`, "1:47 parse/invalid-char"},
-		{"json too deep", "a.json", `{"journeys": [{"x": ` + strings.Repeat("[", 300), "1:", },
+		{"json too deep", "a.json", `{"journeys": [{"x": ` + strings.Repeat("[", 300), "1:"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
