@@ -183,13 +183,56 @@ func parseXML(file string, b []byte, maxDepth int, owned bool) (*Document, Diagn
 	if diags.HasErrors() {
 		return nil, diags
 	}
-	p := &xmlParser{src: src, s: src.Text, maxDepth: maxDepth}
+	p := &xmlParser{src: src, s: src.Text, maxDepth: maxDepth, slab: new(slab)}
 	d := &decoder{src: src}
 	var doc *Document
 	p.onStart = func(root *node) { doc = d.begin(root) }
-	p.onTop = func(k *node) { d.top(doc, k) }
-	root := p.parse()
-	diags = append(p.diags, d.diags...)
+	if len(src.Text) < pipelineMin {
+		p.onTop = func(k *node) { d.top(doc, k) }
+	} else {
+		// Scan and decode on two goroutines: the scanner hands each
+		// journey's nodes to the decoder with the memory they live in and
+		// goes on with memory the decoder has finished with.
+		type arena struct {
+			slab  *slab
+			attrs []attr
+		}
+		type job struct {
+			k *node
+			a arena
+		}
+		free := make(chan arena, 3)
+		for range 3 {
+			free <- arena{slab: new(slab)}
+		}
+		work := make(chan job, 2)
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			for j := range work {
+				d.top(doc, j.k)
+				j.a.slab.reset()
+				free <- arena{j.a.slab, j.a.attrs[:0]}
+			}
+		}()
+		p.onTop = func(k *node) {
+			work <- job{k, arena{p.slab, p.attrBuf}}
+			a := <-free
+			p.slab, p.attrBuf = a.slab, a.attrs
+		}
+		root := p.parse()
+		close(work)
+		<-done
+		return finishXML(p, d, doc, root)
+	}
+	return finishXML(p, d, doc, p.parse())
+}
+
+// pipelineMin is the size from which scanning and decoding run in parallel.
+var pipelineMin = 256 << 10
+
+func finishXML(p *xmlParser, d *decoder, doc *Document, root *node) (*Document, Diagnostics) {
+	diags := append(p.diags, d.diags...)
 	if root == nil {
 		return nil, diags
 	}

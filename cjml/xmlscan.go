@@ -24,15 +24,16 @@ type xmlParser struct {
 
 	diags     Diagnostics
 	failed    bool
-	slab      slab
+	slab      *slab
 	attrBuf   []attr
 	pending   []string // comments waiting for the element they precede
 	procInsts []ProcInst
 
 	// With onTop set, the scanner streams: it calls onStart with the root
 	// element once its start tag is read and onTop with each child of the
-	// root once that child is complete, and then reuses the child's
-	// memory. The root then keeps no children.
+	// root once that child is complete, and then resets the slab and the
+	// attribute buffer for reuse (onTop may swap in fresh ones to keep the
+	// child). The root then keeps no children.
 	onStart func(root *node)
 	onTop   func(k *node)
 }
@@ -249,6 +250,9 @@ func (p *xmlParser) startTag() (n *node, selfClosing bool) {
 	if name == "" {
 		p.fail(p.i, CodeSyntax, "expected an element name after '<'")
 		return nil, false
+	}
+	if p.slab == nil {
+		p.slab = new(slab)
 	}
 	n = p.slab.node()
 	n.name = name
