@@ -15,6 +15,9 @@ const (
 	// CodeEntity: a reference to an entity that is not one of XML's five
 	// predefined entities. cjml never reads DTD entity declarations.
 	CodeEntity = "parse/entity"
+	// CodeIO: the input cannot be read at all (no such file, a directory,
+	// no permission, an I/O error). Commands exit with 3 for it.
+	CodeIO = "parse/io"
 	// CodeTooLarge: the input exceeds the size limit.
 	CodeTooLarge = "parse/too-large"
 	// CodeTooDeep: elements (or YAML/JSON values) nest deeper than the
@@ -39,6 +42,6 @@ const (
 
 // ParseCodes lists the codes reading can report, for documentation tests.
 var ParseCodes = []string{
-	CodeSyntax, CodeEncoding, CodeInvalidChar, CodeEntity, CodeTooLarge, CodeTooDeep,
+	CodeIO, CodeSyntax, CodeEncoding, CodeInvalidChar, CodeEntity, CodeTooLarge, CodeTooDeep,
 	CodeRoot, CodeDoctype, CodeProcInst, CodeNameCase, CodeStrayText, CodeBadKey,
 }

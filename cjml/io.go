@@ -278,7 +278,7 @@ func read(r io.Reader, file string, opt ReadOptions, size int64) (*Document, Dia
 	_, err := buf.ReadFrom(io.LimitReader(r, max+1))
 	b := buf.Bytes()
 	if err != nil {
-		return nil, Diagnostics{{Severity: Error, Code: CodeSyntax, Pos: Position{File: file}, Message: "cannot read: " + err.Error()}}
+		return nil, Diagnostics{{Severity: Error, Code: CodeIO, Pos: Position{File: file}, Message: "cannot read: " + err.Error()}}
 	}
 	if int64(len(b)) > max {
 		return nil, Diagnostics{{Severity: Error, Code: CodeTooLarge, Pos: Position{File: file},
@@ -292,12 +292,12 @@ func read(r io.Reader, file string, opt ReadOptions, size int64) (*Document, Dia
 func ReadFile(path string, opt ReadOptions) (*Document, Diagnostics) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, Diagnostics{{Severity: Error, Code: CodeSyntax, Pos: Position{File: path}, Message: "cannot read: " + errText(err)}}
+		return nil, Diagnostics{{Severity: Error, Code: CodeIO, Pos: Position{File: path}, Message: "cannot read: " + errText(err)}}
 	}
 	defer f.Close()
 	if st, err := f.Stat(); err == nil {
 		if st.IsDir() {
-			return nil, Diagnostics{{Severity: Error, Code: CodeSyntax, Pos: Position{File: path}, Message: "cannot read: is a directory"}}
+			return nil, Diagnostics{{Severity: Error, Code: CodeIO, Pos: Position{File: path}, Message: "cannot read: is a directory"}}
 		}
 		if st.Mode().IsRegular() && st.Size() > opt.maxBytes() {
 			return nil, tooLarge(path, st.Size(), opt.maxBytes())
