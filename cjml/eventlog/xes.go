@@ -298,7 +298,8 @@ func (x *xesReader) event(ep pos) bool {
 }
 
 // lookup finds the attribute of role r: the mapping's key (exactly, else
-// normalized), else the first default key found.
+// normalized), else the first default key found (the XES standard keys
+// first).
 func (x *xesReader) lookup(attrs []xattr, r Role) (xattr, bool) {
 	if name := x.im.m.Columns[r]; name != "" {
 		for _, a := range attrs {
@@ -312,7 +313,8 @@ func (x *xesReader) lookup(attrs []xattr, r Role) (xattr, bool) {
 				return a, true
 			}
 		}
-		return xattr{}, false
+		// A mapping written for the CSV form of a log names columns
+		// such as "Case ID"; in XES the standard keys stand for them.
 	}
 	for _, d := range xesDefaults[r] {
 		for _, a := range attrs {
