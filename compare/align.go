@@ -24,7 +24,9 @@ import (
 //     set the status of the pair.
 //  2. The remaining touchpoints are aligned by an order-preserving weighted
 //     edit distance (dynamic programming with traceback); pairs whose match
-//     cost exceeds the threshold are never matched.
+//     cost exceeds the threshold are never matched. Two consecutive matches
+//     that fit each other's partner better, even counting the cost of an
+//     irregular step, are swapped.
 //  3. Touchpoints the edit distance left unmatched are paired across the
 //     order when their cost is within the threshold (swapped touchpoints).
 //  4. Matched pairs outside the longest increasing subsequence of planned
@@ -51,7 +53,7 @@ type Aligner struct {
 	tk    tokenizer
 	toks  []int32
 	af    []feat
-	as    []assert
+	as    []assertion
 	pm    []int // planned index → actual index, -1
 	am    []int // actual index → planned index, -1
 	up    []int // planned indexes left to align
@@ -60,6 +62,8 @@ type Aligner struct {
 	em    []int32
 	inLIS []bool
 	lis   lisBuf
+	mx    []int // matches of the edit distance: rows and columns
+	my    []int
 }
 
 type planState struct {
@@ -67,11 +71,11 @@ type planState struct {
 	ch map[cjml.Channel]chanFeat
 }
 
-// assert is a compliance value the alignment trusts.
-type assert uint8
+// assertion is a compliance value the alignment trusts.
+type assertion uint8
 
 const (
-	asNone assert = iota
+	asNone assertion = iota
 	asCompleted
 	asMissing
 	asAdHoc
@@ -421,16 +425,32 @@ func (a *Aligner) editDistance(p *plan, up, ua []int) {
 			row[y] = best
 		}
 	}
+	a.mx, a.my = a.mx[:0], a.my[:0]
 	for x, y := 0, 0; x < nu && y < mu; {
 		e := em[x*stride+y]
 		if c := cm[x*mu+y]; c <= thr && e == em[(x+1)*stride+y+1]+c {
-			a.pm[up[x]], a.am[ua[y]] = ua[y], up[x]
+			a.mx, a.my = append(a.mx, x), append(a.my, y)
 			x, y = x+1, y+1
 		} else if e == em[(x+1)*stride+y]+wm {
 			x++
 		} else {
 			y++
 		}
+	}
+	// Two consecutive matches that fit each other's partner better, even
+	// with the cost of one irregular step, are swapped: the order-preserving
+	// alignment cannot see that two touchpoints traded places.
+	mx, my := a.mx, a.my
+	for k := 0; k+1 < len(mx); k++ {
+		x1, y1, x2, y2 := mx[k], my[k], mx[k+1], my[k+1]
+		c11, c22, c12, c21 := cm[x1*mu+y1], cm[x2*mu+y2], cm[x1*mu+y2], cm[x2*mu+y1]
+		if c12 <= thr && c21 <= thr && c12+c21+int32(w.Irregular) < c11+c22 {
+			my[k], my[k+1] = y2, y1
+			k++
+		}
+	}
+	for k, x := range mx {
+		a.pm[up[x]], a.am[ua[my[k]]] = ua[my[k]], up[x]
 	}
 }
 
@@ -459,7 +479,7 @@ type lisBuf struct {
 // mark reports for each actual touchpoint whether it is a matched one in
 // the longest increasing subsequence of planned positions (placeholders of
 // missing touchpoints do not take part).
-func (l *lisBuf) mark(am []int, as []assert, out []bool) []bool {
+func (l *lisBuf) mark(am []int, as []assertion, out []bool) []bool {
 	for range am {
 		out = append(out, false)
 	}
@@ -532,7 +552,7 @@ func sameText(a, b string) bool {
 // since the touchpoint matched to the nearest earlier planned touchpoint
 // that happened exceeds the sum of the planned deltaTimes in between, by
 // more than the tolerance.
-func (a *Aligner) timing(r *Result, p *plan, pm []int, as []assert) {
+func (a *Aligner) timing(r *Result, p *plan, pm []int, as []assertion) {
 	P := p.j.Touchpoints
 	n := len(P)
 	starts := make([]time.Time, n)
