@@ -68,14 +68,14 @@ func describe(r *Result) []string {
 
 // The planned journey of the hand-built cases: a small broadband plan.
 var (
-	order   = comm("T1", "cust", "prov", "web", "Orders broadband")
-	confirm = comm("T2", "prov", "cust", "email", "Sends order confirmation")
-	welcome = comm("T3", "prov", "cust", "letter", "Sends welcome letter")
-	modem   = comm("T4", "post", "cust", "parcel", "Delivers the modem")
-	install = action("T5", "cust", "Installs the modem")
-	invoice = comm("T6", "prov", "cust", "email", "Sends the first invoice")
-	call    = comm("X1", "cust", "prov", "phone", "Calls customer service about the delay")
-	chat    = comm("X2", "cust", "prov", "chat", "Complains in the chat")
+	order     = comm("T1", "cust", "prov", "web", "Orders broadband")
+	confirm   = comm("T2", "prov", "cust", "email", "Sends order confirmation")
+	welcome   = comm("T3", "prov", "cust", "letter", "Sends welcome letter")
+	modem     = comm("T4", "post", "cust", "parcel", "Delivers the modem")
+	install   = action("T5", "cust", "Installs the modem")
+	invoice   = comm("T6", "prov", "cust", "email", "Sends the first invoice")
+	call      = comm("X1", "cust", "prov", "phone", "Calls customer service about the delay")
+	chat      = comm("X2", "cust", "prov", "chat", "Complains in the chat")
 	broadband = journey(cjml.Planned, "PJ", order, confirm, welcome, modem, install, invoice)
 )
 
@@ -104,7 +104,7 @@ func TestAlignCases(t *testing.T) {
 	}{
 		{
 			name:     "identical",
-			planned: broadband,
+			planned:  broadband,
 			actual:   actualOf(order, confirm, welcome, modem, install, invoice),
 			want:     []string{"completed T1=A1", "completed T2=A2", "completed T3=A3", "completed T4=A4", "completed T5=A5", "completed T6=A6"},
 			conforms: true, fitness: 1,
@@ -175,7 +175,7 @@ func TestAlignCases(t *testing.T) {
 		},
 		{
 			name:     "empty actual journey",
-			planned: broadband,
+			planned:  broadband,
 			actual:   journey(cjml.Actual, "AJ"),
 			want:     []string{"missing T1", "missing T2", "missing T3", "missing T4", "missing T5", "missing T6"},
 			fitness:  -1,
