@@ -1,0 +1,92 @@
+package svg
+
+import (
+	"bytes"
+	"encoding/xml"
+	"io"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"cjml.dev/render/scene"
+)
+
+func TestAttr(t *testing.T) {
+	for in, want := range map[string]string{
+		``:                      ``,
+		`plain`:                 `plain`,
+		`<script>`:              `&lt;script&gt;`,
+		`say "hi" & 'bye'`:      `say &quot;hi&quot; &amp; &apos;bye&apos;`,
+		"a\nb\tc\rd":            `a&#xA;b&#x9;c&#xD;d`,
+		"bell\x07":              "bell\uFFFD",
+		`æøå 日本`:                `æøå 日本`,
+		`"/><script>x</script>`: `&quot;/&gt;&lt;script&gt;x&lt;/script&gt;`,
+	} {
+		assert.Equal(t, want, Attr(in), "Attr(%q)", in)
+	}
+}
+
+func TestNum(t *testing.T) {
+	for in, want := range map[float64]string{0: "0", 1.5: "1.5", 2.004: "2", -0.001: "0", 12.345: "12.35", 100: "100"} {
+		assert.Equal(t, want, num(in), "num(%v)", in)
+	}
+}
+
+// hostile is a scene whose every string is an injection attempt.
+func hostile() *scene.Scene {
+	evil := `"><script>alert(1)</script><x a="`
+	s := &scene.Scene{W: 200, H: 100, Title: evil, Desc: evil, FontFamily: evil, Background: evil}
+	s.Add(
+		scene.Item{Kind: scene.KindRect, Rect: scene.Rect{X: 1, Y: 2, W: 3, H: 4}, R: 2, Style: scene.Style{Fill: evil, Stroke: evil, Dash: evil}, Role: evil, Tip: evil},
+		scene.Item{Kind: scene.KindCircle, CX: 5, CY: 5, R: 3, Style: scene.Style{Stroke: evil, Arrow: true}},
+		scene.Item{Kind: scene.KindLine, X1: 1, Y1: 1, X2: 9, Y2: 9, Style: scene.Style{Stroke: "#000", Arrow: true}},
+		scene.Item{Kind: scene.KindPath, D: evil, Style: scene.Style{Stroke: "#000"}},
+		scene.Item{Kind: scene.KindText, Text: &scene.Text{Lines: []string{evil}, X: 1, Y: 10, Size: 10, Fill: evil}, Tip: evil},
+		scene.Item{Kind: scene.KindText, Text: &scene.Text{Lines: []string{evil, "<b>two</b>", ""}, X: 1, Y: 20, Size: 10, LineHeight: 12, Anchor: scene.Middle, Bold: true}},
+		scene.Item{Kind: scene.KindIcon, Icon: &scene.Icon{Paths: []string{evil}, X: 1, Y: 1, Size: 12, Color: evil}},
+	)
+	return s
+}
+
+func TestWriteEscapes(t *testing.T) {
+	var b bytes.Buffer
+	require.NoError(t, Write(&b, hostile()))
+	out := b.String()
+	assert.NotContains(t, out, "<script>")
+	assert.NotContains(t, out, "<x ")
+	assert.NotContains(t, out, "<b>")
+	// It parses, and the texts come back as written.
+	d := xml.NewDecoder(strings.NewReader(out))
+	var texts []string
+	elems := map[string]int{}
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			break
+		}
+		require.NoError(t, err)
+		switch v := tok.(type) {
+		case xml.StartElement:
+			elems[v.Name.Local]++
+		case xml.CharData:
+			if s := strings.TrimSpace(string(v)); s != "" {
+				texts = append(texts, s)
+			}
+		}
+	}
+	assert.Contains(t, texts, `"><script>alert(1)</script><x a="`)
+	assert.Contains(t, texts, `<b>two</b>`)
+	assert.Zero(t, elems["script"])
+	assert.Equal(t, 2, elems["text"])
+	assert.Equal(t, 3, elems["tspan"])
+	assert.Equal(t, 2, elems["marker"], "one arrowhead per colour")
+}
+
+func TestWriteDeterministic(t *testing.T) {
+	var a, b bytes.Buffer
+	require.NoError(t, Write(&a, hostile()))
+	require.NoError(t, Write(&b, hostile()))
+	assert.Equal(t, a.String(), b.String())
+}

@@ -1,0 +1,436 @@
+package render
+
+import (
+	"fmt"
+	"strings"
+
+	"cjml.dev/cjml"
+	"cjml.dev/render/scene"
+)
+
+// Swimlane geometry (px).
+const (
+	headerW  = 176.0 // lane header column, actor glyph and name
+	colW     = 160.0 // one touchpoint column
+	boxW     = 140.0 // a touchpoint box inside its column
+	boxPad   = 7.0
+	iconSz   = 16.0
+	badgeSz  = 14.0
+	lanePad  = 12.0
+	minLaneH = 72.0
+	faceSz   = 18.0
+	faceRow  = faceSz + 4
+	stackGap = 18.0
+	phaseH   = 26.0
+	actorSz  = 26.0
+)
+
+// A cell is one end of a touchpoint in a lane: the initiator's or the
+// receiver's box of a communication point, or an action's box.
+type cell struct {
+	tp    *cjml.Touchpoint
+	col   int
+	lane  *lane
+	side  string // "initiator", "receiver"
+	label string
+	lines []string
+	cut   bool
+	h     float64 // box height
+	face  int     // experience rating drawn under the box, 0 for none
+	// threat and incident are the security markers of this end.
+	threat, incident []string
+	box              scene.Rect
+}
+
+func (c *cell) outer() float64 {
+	if c.face > 0 {
+		return c.h + faceRow
+	}
+	return c.h
+}
+
+var (
+	labelStyle = tstyle{size: sizeLabel}
+	idStyle    = tstyle{size: sizeSmall, bold: true}
+)
+
+// textW is the width text may take inside a box.
+const textW = boxW - 2*boxPad
+
+// header row: icon, ID and status, badges.
+func badgesW(c *cell) float64 {
+	n := 0
+	if len(c.threat) > 0 {
+		n++
+	}
+	if len(c.incident) > 0 {
+		n++
+	}
+	if c.tp.Kind == cjml.Communication {
+		// room for nothing else; the channel glyph sits at the left
+	}
+	return float64(n) * (badgeSz + 2)
+}
+
+func layoutSwimlane(j *cjml.Journey, r *cjml.Resolver, opt Options) *scene.Scene {
+	pal := opt.palette()
+	ts := newTypeset()
+	ls := newLanes(j, r)
+	actual := j.Kind == cjml.Actual
+
+	// Cells.
+	n := len(j.Touchpoints)
+	var cells []*cell
+	cellsOf := make([][]*cell, n)
+	for i, t := range j.Touchpoints {
+		mk := func(side, ref, label string) *cell {
+			c := &cell{tp: t, col: i, lane: ls.of(ref), side: side, label: label}
+			c.threat, c.incident = markers(t, side)
+			if c.lane.kind == cjml.EndUser {
+				c.face = score(t)
+			}
+			c.lines, c.cut = ts.lines(label, labelStyle, fit(textW))
+			c.h = boxPad + iconSz + boxPad
+			if len(c.lines) > 0 {
+				c.h += 4 + ts.height(len(c.lines), labelStyle)
+			}
+			cells = append(cells, c)
+			cellsOf[i] = append(cellsOf[i], c)
+			return c
+		}
+		mk("initiator", t.Initiator.Actor, t.Initiator.Label)
+		if t.Kind == cjml.Communication && t.Receiver != nil {
+			rc := mk("receiver", t.Receiver.Actor, t.Receiver.Label)
+			if rc.lane == cellsOf[i][0].lane {
+				// Faces go under the end user's box; in a lane with both
+				// ends, under the receiver's.
+				cellsOf[i][0].face = 0
+			}
+		}
+	}
+
+	// Column positions.
+	x0 := margin + headerW
+	colX := make([]float64, n+1)
+	var axis *timeAxis
+	if opt.Time {
+		axis = newTimeAxis(j.Touchpoints, colW)
+	}
+	for i := 0; i <= n; i++ {
+		colX[i] = x0 + float64(i)*colW
+		if axis != nil {
+			colX[i] = x0 + axis.x(i)
+		}
+	}
+	W := max(minPage, colX[n]+margin)
+
+	var bg, mid, fg []scene.Item
+	head, y := titleBlock(ts, pal, j, "Swimlane diagram", timeNote(axis), W)
+	fg = append(fg, head...)
+
+	// Phase bands.
+	runs := phaseRuns(j)
+	if len(runs) > 0 {
+		it, _ := ts.line("Phases", tstyle{size: sizeSmall, bold: true, fill: pal.Muted}, margin+8, y+(phaseH-ts.height(1, tstyle{size: sizeSmall}))/2, headerW-16, "phase-header")
+		if it != nil {
+			fg = append(fg, *it)
+		}
+		for _, ru := range runs {
+			x := colX[ru.first] + 3
+			w := colX[ru.last+1] - 3 - x
+			bg = append(bg, scene.Item{Kind: scene.KindRect, Rect: scene.Rect{X: x, Y: y, W: w, H: phaseH}, R: 3,
+				Style: scene.Style{Fill: pal.Phase}, Role: "phase", Tip: ru.desc})
+			st := tstyle{size: sizePhase, bold: true, fill: pal.PhaseText, anchor: scene.Middle}
+			if it, _ := ts.line(ru.name, st, x+w/2, y+(phaseH-ts.height(1, st))/2, w-10, "phase"); it != nil {
+				fg = append(fg, *it)
+			}
+		}
+		y += phaseH + 6
+	}
+
+	// Lane heights.
+	lanesTop := y
+	stack := map[[2]int][]*cell{}
+	for _, c := range cells {
+		k := [2]int{c.lane.index, c.col}
+		stack[k] = append(stack[k], c)
+	}
+	nameSt := tstyle{size: sizeName, bold: true, fill: pal.Text, maxLines: 4}
+	kindSt := tstyle{size: sizeSmall, fill: pal.Muted}
+	nameW := headerW - 8 - (8 + actorSz + 8) - 4
+	for _, l := range ls.all {
+		need := lanePad + max(actorSz, ts.measure(l.name, nameSt, nameW)+3+ts.height(1, kindSt)) + lanePad
+		l.h = max(minLaneH, need)
+	}
+	for _, cs := range stack {
+		h := 0.0
+		for i, c := range cs {
+			if i > 0 {
+				h += stackGap
+			}
+			h += c.outer()
+		}
+		l := cs[0].lane
+		l.h = max(l.h, h+2*lanePad)
+	}
+	for _, l := range ls.all {
+		l.y = y
+		y += l.h
+	}
+	lanesBottom := y
+
+	// Lanes: background, header.
+	for _, l := range ls.all {
+		fill := pal.Lane
+		if l.index%2 == 1 {
+			fill = pal.LaneAlt
+		}
+		bg = append(bg, scene.Item{Kind: scene.KindRect, Rect: scene.Rect{X: margin, Y: l.y, W: W - 2*margin, H: l.h},
+			Style: scene.Style{Fill: fill, Stroke: pal.LaneBorder, StrokeWidth: 1}, Role: "lane"})
+		bg = append(bg, scene.Item{Kind: scene.KindRect, Rect: scene.Rect{X: margin, Y: l.y, W: headerW - 8, H: l.h},
+			Style: scene.Style{Fill: pal.Header, Stroke: pal.LaneBorder, StrokeWidth: 1}, Role: "lane-header"})
+		g := providerGlyph()
+		col := pal.Icon
+		switch {
+		case l.unresolved:
+			g, col = unknownGlyph(), pal.Failing
+		case l.kind == cjml.EndUser:
+			g, col = endUserGlyph(), pal.Send
+		}
+		fg = append(fg, icon(g, margin+8, l.y+lanePad, actorSz, col, "actor"))
+		tx := margin + 8 + actorSz + 8
+		nm, h := ts.text(l.name, nameSt, tx, l.y+lanePad, nameW, "actor-name")
+		if nm != nil {
+			fg = append(fg, *nm)
+		}
+		if kt, _ := ts.line(l.kindText(), kindSt, tx, l.y+lanePad+h+3, nameW, "actor-kind"); kt != nil {
+			fg = append(fg, *kt)
+		}
+	}
+	// Phase boundaries through the lanes.
+	for _, ru := range runs {
+		if ru.first == 0 {
+			continue
+		}
+		x := colX[ru.first]
+		bg = append(bg, scene.Item{Kind: scene.KindLine, X1: x, Y1: lanesTop, X2: x, Y2: lanesBottom,
+			Style: scene.Style{Stroke: pal.LaneBorder, StrokeWidth: 1, Dash: "3 3"}, Role: "phase-boundary"})
+	}
+
+	// Boxes.
+	for k, cs := range stack {
+		l := cs[0].lane
+		h := 0.0
+		for i, c := range cs {
+			if i > 0 {
+				h += stackGap
+			}
+			h += c.outer()
+		}
+		top := l.y + (l.h-h)/2
+		cx := colX[k[1]] + (colX[k[1]+1]-colX[k[1]])/2
+		for _, c := range cs {
+			c.box = scene.Rect{X: cx - boxW/2, Y: top, W: boxW, H: c.h}
+			top += c.outer() + stackGap
+		}
+	}
+	for _, c := range cells {
+		fg = append(fg, drawCell(ts, pal, c, actual)...)
+	}
+
+	// Message arrows.
+	for i, t := range j.Touchpoints {
+		cs := cellsOf[i]
+		if t.Kind != cjml.Communication || len(cs) < 2 {
+			continue
+		}
+		a, b := cs[0].box, cs[1].box
+		cx := a.X + a.W/2
+		var y1, y2 float64
+		if b.Y >= a.Y {
+			y1, y2 = a.Y+a.H, b.Y
+		} else {
+			y1, y2 = a.Y, b.Y+b.H
+		}
+		mid = append(mid, scene.Item{Kind: scene.KindLine, X1: cx, Y1: y1, X2: cx, Y2: y2,
+			Style: scene.Style{Stroke: pal.Arrow, StrokeWidth: 1.4, Dash: "5 4", Arrow: true}, Role: "message",
+			Tip: fmt.Sprintf("%s: %s → %s", t.ID, cs[0].lane.name, cs[1].lane.name)})
+	}
+
+	y = lanesBottom + gap
+	if axis != nil {
+		items, ny := axis.draw(ts, pal, colX, x0, y, margin+8)
+		fg = append(fg, items...)
+		y = ny
+	}
+	if ex, ny := experienceStrip(ts, pal, j.Touchpoints, func(i int) float64 { return (colX[i] + colX[i+1]) / 2 }, y, W); ex != nil {
+		fg = append(fg, ex...)
+		y = ny
+	}
+
+	// Legend.
+	entries := []legendEntry{
+		{sw: 34, label: "Communication point: one box per end, in the actor's lane", draw: func(x, y float64) []scene.Item {
+			return []scene.Item{{Kind: scene.KindRect, Rect: scene.Rect{X: x, Y: y + 2, W: 34, H: 14}, R: 4, Style: scene.Style{Fill: pal.Box, Stroke: pal.BoxStroke, StrokeWidth: 1.5}, Role: "legend"}}
+		}},
+		{sw: 34, label: "Action", draw: func(x, y float64) []scene.Item {
+			return []scene.Item{{Kind: scene.KindRect, Rect: scene.Rect{X: x, Y: y + 2, W: 34, H: 14}, R: 1, Style: scene.Style{Fill: pal.Action, Stroke: pal.ActionStroke, StrokeWidth: 1.5}, Role: "legend"}}
+		}},
+		{sw: 34, label: "Message from sender to receiver", draw: func(x, y float64) []scene.Item {
+			return []scene.Item{{Kind: scene.KindLine, X1: x, Y1: y + 9, X2: x + 32, Y2: y + 9, Style: scene.Style{Stroke: pal.Arrow, StrokeWidth: 1.4, Dash: "5 4", Arrow: true}, Role: "legend"}}
+		}},
+	}
+	entries = append(entries, channelEntries(pal, j.Touchpoints)...)
+	if actual {
+		entries = append(entries, complianceEntries(pal, j.Touchpoints)...)
+	}
+	entries = append(entries, securityEntries(pal, j.Touchpoints)...)
+	entries = append(entries, experienceEntries(pal, j.Touchpoints)...)
+	leg, y := legend(ts, pal, entries, y, W)
+	fg = append(fg, leg...)
+
+	sc := &scene.Scene{W: W, H: y - gap + margin, FontFamily: ts.reg.Family(), Background: "#ffffff",
+		Title: titleOf(j), Desc: "CJML swimlane diagram (journey network diagram)"}
+	sc.Add(bg...)
+	sc.Add(mid...)
+	sc.Add(fg...)
+	return sc
+}
+
+func titleOf(j *cjml.Journey) string {
+	if j.Title != "" {
+		return j.Title + " (" + j.ID + ")"
+	}
+	return j.ID
+}
+
+// drawCell draws one box with its header row, label, badges and face.
+func drawCell(ts *typeset, pal *Palette, c *cell, actual bool) []scene.Item {
+	var out []scene.Item
+	t := c.tp
+	b := c.box
+	st := scene.Style{Fill: pal.Box, Stroke: pal.BoxStroke, StrokeWidth: 1.5}
+	rad := 6.0
+	if t.Kind == cjml.Action {
+		st = scene.Style{Fill: pal.Action, Stroke: pal.ActionStroke, StrokeWidth: 1.5}
+		rad = 1
+	}
+	status := cjml.Completed
+	if actual {
+		status = compliance(t)
+	}
+	idFill := pal.Muted
+	textFill := pal.Text
+	switch status {
+	case cjml.Missing:
+		st.Dash, st.Stroke, st.Opacity = "5 3", pal.Missing, 0.7
+		idFill, textFill = pal.Missing, pal.Muted
+	case cjml.Failing:
+		st.Stroke, st.StrokeWidth = pal.Failing, 2
+		idFill = pal.Failing
+	case cjml.AdHoc:
+		st.Stroke, st.StrokeWidth = pal.AdHoc, 2.2
+		idFill = pal.AdHoc
+	case cjml.Irregular:
+		st.Stroke, st.StrokeWidth = pal.Irregular, 2
+		idFill = pal.Irregular
+	}
+	tip := ""
+	if c.cut {
+		tip = c.label
+	}
+	out = append(out, scene.Item{Kind: scene.KindRect, Rect: b, R: rad, Style: st, Role: "touchpoint", Tip: tip})
+
+	// Header row: glyph, ID (and status), badges.
+	hx := b.X + boxPad
+	hy := b.Y + boxPad
+	if t.Kind == cjml.Communication {
+		out = append(out, icon(channelGlyph(t.Channel.Family()), hx, hy, iconSz, pal.Icon, "channel"))
+	} else {
+		out = append(out, icon(actionGlyph(), hx, hy, iconSz, pal.ActionStroke, "action-mark"))
+	}
+	bw := badgesW(c)
+	id := t.ID
+	if w := complianceWord(status); w != "" && status != cjml.Completed {
+		id = strings.TrimSpace(id + " · " + w)
+	}
+	idAvail := b.W - 2*boxPad - iconSz - 4 - bw
+	ist := idStyle
+	ist.fill = idFill
+	if it, _ := ts.line(id, ist, hx+iconSz+4, hy+(iconSz-ts.height(1, ist))/2, idAvail, "id"); it != nil {
+		out = append(out, *it)
+	}
+	bx := b.X + b.W - boxPad - badgeSz
+	if len(c.incident) > 0 {
+		it := icon(incidentGlyph(), bx, hy+1, badgeSz, pal.Incident, "incident")
+		it.Tip = joinTips("Unwanted incident", c.incident)
+		out = append(out, it)
+		bx -= badgeSz + 2
+	}
+	if len(c.threat) > 0 {
+		it := icon(threatGlyph(), bx, hy+1, badgeSz, pal.Threat, "threat")
+		it.Tip = joinTips("Threat", c.threat)
+		out = append(out, it)
+	}
+	// Label.
+	if len(c.lines) > 0 {
+		lst := labelStyle
+		lst.fill = textFill
+		if it, _ := ts.place(c.lines, c.cut, c.label, lst, b.X+boxPad, hy+iconSz+4, "label"); it != nil {
+			out = append(out, *it)
+		}
+	}
+	if status == cjml.Failing {
+		out = append(out, cross(b.X+b.W-boxPad-10-bw, hy+3, 10, pal.Failing)...)
+	}
+	if c.face > 0 {
+		it := icon(faceGlyph(c.face), b.X+2, b.Y+b.H+3, faceSz, pal.ratingColour(c.face), "experience")
+		it.Tip = fmt.Sprintf("Experience %d of 5", c.face)
+		if t.Experience != nil && t.Experience.Description != "" {
+			it.Tip += ": " + t.Experience.Description
+		}
+		out = append(out, it)
+	}
+	return out
+}
+
+// cross draws an X of size s with its top-left at x, y.
+func cross(x, y, s float64, colour string) []scene.Item {
+	st := scene.Style{Stroke: colour, StrokeWidth: 2}
+	return []scene.Item{
+		{Kind: scene.KindLine, X1: x, Y1: y, X2: x + s, Y2: y + s, Style: st, Role: "failing"},
+		{Kind: scene.KindLine, X1: x + s, Y1: y, X2: x, Y2: y + s, Style: st, Role: "failing"},
+	}
+}
+
+// A phaseRun is a run of consecutive touchpoints of one phase.
+type phaseRun struct {
+	first, last int
+	name, desc  string
+}
+
+func phaseRuns(j *cjml.Journey) []phaseRun {
+	var out []phaseRun
+	for i, t := range j.Touchpoints {
+		id := strings.TrimSpace(t.Phase)
+		if id == "" {
+			continue
+		}
+		if len(out) > 0 && out[len(out)-1].last == i-1 && out[len(out)-1].desc == id {
+			out[len(out)-1].last = i
+			continue
+		}
+		out = append(out, phaseRun{first: i, last: i, desc: id})
+	}
+	for k := range out {
+		id := out[k].desc
+		out[k].name, out[k].desc = id, ""
+		if p := j.Phase(id); p != nil {
+			if p.Name != "" {
+				out[k].name = p.Name
+			}
+			out[k].desc = p.Description
+		}
+	}
+	return out
+}
