@@ -254,7 +254,7 @@ func oneOfAttrs(t *Type, s *obj) {
 		return
 	}
 	a, b := attrKey(t.OneOfAttrs[0]), attrKey(t.OneOfAttrs[1])
-	s.set("dependentSchemas", o(a, o("description", a+" and "+b+" exclude each other", "not", o("required", []string{b}))))
+	s.set("dependentSchemas", o(a, o("description", a+" and "+b+" exclude each other", "properties", o(b, false))))
 	s.set("anyOf", []any{o("required", []string{a}), o("required", []string{b})})
 }
 

@@ -39,8 +39,8 @@ const xsdHeader = `<?xml version="1.0" encoding="UTF-8"?>
   - extension elements in a namespace (ext:note) anywhere, not checked; this project's security
     markers threat and unwantedIncident in touchpoints, and asset in journeys;
   - empty elements, empty phaseIDref, compliance values in any letter case with spaces,
-    hyphens or underscores (Ad-hoc), empty experienceRating, and text between the items of
-    actors, touchpoints and journeyPhases (which cjml drops with a warning).
+    hyphens or underscores (Ad-hoc), empty experienceRating, and text between child elements
+    (which cjml drops with a parse/stray-text warning).
 
   Where it is stricter than cjml's reader (the JSON Schema agrees, the validator reports the
   same findings): unknown elements without a namespace prefix are rejected, and so are CJML
@@ -207,11 +207,9 @@ func (g *xsdGen) complexType(t *Type) {
 		g.line(1, `</xs:complexType>`)
 		return
 	}
-	mixed := ""
-	if t.Kind == List {
-		mixed = ` mixed="true"`
-	}
-	g.line(1, `<xs:complexType name="%s"%s>`, t.Name, mixed)
+	// Mixed: cjml drops text between child elements with a warning
+	// (parse/stray-text) instead of rejecting the document.
+	g.line(1, `<xs:complexType name="%s" mixed="true">`, t.Name)
 	g.doc(2, t.Description)
 	if len(t.Children) > 0 {
 		g.line(2, `<xs:choice minOccurs="0" maxOccurs="unbounded">`)
