@@ -157,7 +157,9 @@ func jsonType(t *Type) *obj {
 	s := o("title", t.Title, "description", t.Description)
 	switch t.Kind {
 	case Opaque:
-		return s
+		// An element's form is text or a mapping; a sequence means the
+		// element was repeated.
+		return s.set("type", []string{"string", "object"})
 	case Text:
 		return jsonText(t, s)
 	case List:

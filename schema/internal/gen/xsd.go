@@ -211,14 +211,12 @@ func (g *xsdGen) complexType(t *Type) {
 	// (parse/stray-text) instead of rejecting the document.
 	g.line(1, `<xs:complexType name="%s" mixed="true">`, t.Name)
 	g.doc(2, t.Description)
-	if len(t.Children) > 0 {
-		g.line(2, `<xs:choice minOccurs="0" maxOccurs="unbounded">`)
-		for _, c := range t.Children {
-			g.element(3, t.Name, c.Name, c.Type)
-		}
-		g.line(3, `<xs:any namespace="##other" processContents="lax"/>`)
-		g.line(2, `</xs:choice>`)
+	g.line(2, `<xs:choice minOccurs="0" maxOccurs="unbounded">`)
+	for _, c := range t.Children {
+		g.element(3, t.Name, c.Name, c.Type)
 	}
+	g.line(3, `<xs:any namespace="##other" processContents="lax"/>`)
+	g.line(2, `</xs:choice>`)
 	g.attrs(2, t)
 	g.line(1, `</xs:complexType>`)
 }
