@@ -1,0 +1,97 @@
+package eventlog
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"cjml.dev/cjml"
+)
+
+// seeds adds the example logs and the logs under the CLI's testdata.
+func seeds(f *testing.F, ext string, extra ...string) {
+	files, _ := filepath.Glob("../../examples/*." + ext)
+	more, _ := filepath.Glob("../../cmd/cjml/testdata/import/*." + ext)
+	for _, p := range append(files, more...) {
+		if b, err := os.ReadFile(p); err == nil {
+			f.Add(b)
+		}
+	}
+	for _, s := range extra {
+		f.Add([]byte(s))
+	}
+}
+
+// checkFuzz checks what every import must give: no panic (the fuzzer
+// notices), positions inside the input, and a document cjml reads back.
+// byteCols says whether columns count bytes (XES) or code points (CSV).
+func checkFuzz(t *testing.T, src []byte, byteCols bool, m *Mapping) {
+	doc, st, diags := Import(bytes.NewReader(src), "f", Options{Mapping: m, MaxDepth: 64})
+	text := strings.TrimPrefix(string(src), bom)
+	s := cjml.NewSource("f", text)
+	lines := strings.Count(text, "\n") + 1
+	for _, d := range diags {
+		if d.Pos.File != "f" {
+			t.Fatalf("diagnostic names file %q: %v", d.Pos.File, d)
+		}
+		if d.Pos.Line < 0 || d.Pos.Line > lines || d.Pos.Column < 0 {
+			t.Fatalf("position outside the input (%d lines): %v", lines, d)
+		}
+		if d.Pos.Line > 0 {
+			l := s.Line(d.Pos.Line)
+			width := utf8.RuneCountInString(l)
+			if byteCols {
+				width = len(l)
+			}
+			if d.Pos.Column > width+1 {
+				t.Fatalf("column past the end of line %q: %v", l, d)
+			}
+		}
+	}
+	if doc == nil {
+		if !IsFatal(diags) {
+			t.Fatalf("no document and no fatal diagnostic: %v", diags)
+		}
+		return
+	}
+	if len(doc.Journeys) != st.Journeys {
+		t.Fatalf("%d journeys, stats say %d", len(doc.Journeys), st.Journeys)
+	}
+	out, err := doc.Marshal(cjml.XML)
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, ds := cjml.Parse("out.xml", out)
+	if back == nil || ds.HasErrors() {
+		t.Fatalf("imported document does not read back: %v\n%s", ds, out)
+	}
+}
+
+func FuzzCSV(f *testing.F) {
+	seeds(f, "csv",
+		"case,activity,timestamp,initiator,receiver\nc,a,2025-01-01,Customer,Shop\n",
+		"\xEF\xBB\xBFcase;activity\r\n\"x\";\"y\"\"z\"\r\n",
+		"case\tlabel\tkind\n1\tx\taction\n",
+		"case,activity,initiator\nc,\"open,Customer\n")
+	m, _ := ParseMapping("m", []byte("columns: {touchpoint: Step, phase: Phase, compliance: Status}\n"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		checkFuzz(t, src, false, nil)
+		if bytes.Contains(src, []byte("Step")) {
+			checkFuzz(t, src, false, m)
+		}
+	})
+}
+
+func FuzzXES(f *testing.F) {
+	seeds(f, "xes",
+		xesHead+`<trace><string key="concept:name" value="t"/><event><string key="concept:name" value="a"/><string key="org:resource" value="Customer"/></event></trace></log>`,
+		`<log><trace><event><string key="concept:name" value="a"/><string key="lifecycle:transition" value="start"/><string key="org:resource" value="x"/></event></trace></log>`,
+		"<log><event/></log>",
+		"<log>\n<trace>\n</log>")
+	f.Fuzz(func(t *testing.T, src []byte) {
+		checkFuzz(t, src, true, nil)
+	})
+}
