@@ -145,6 +145,16 @@ func grepLines(out, file string) string {
 	return b.String()
 }
 
+// leavesErr returns the innermost errors of err, if it is a validation
+// error, one a line.
+func leavesErr(err error) string {
+	var ve *jsonschema.ValidationError
+	if errors.As(err, &ve) {
+		return leaves(ve)
+	}
+	return err.Error()
+}
+
 // leaves returns the innermost errors of a validation error, one a line.
 func leaves(ve *jsonschema.ValidationError) string {
 	if len(ve.Causes) == 0 {

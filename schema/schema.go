@@ -17,7 +17,12 @@
 // title and a description that a validator can quote.
 package schema
 
-import _ "embed"
+import (
+	_ "embed"
+	"encoding/json"
+	"strings"
+	"sync"
+)
 
 //go:generate go run ./internal/gen/cmd/schemagen
 
@@ -35,3 +40,49 @@ var XSD []byte
 // JSONID is the $id of the JSON Schema, the URL to add it under to a
 // jsonschema compiler.
 const JSONID = "https://cjml.dev/schema/cjml.schema.json"
+
+// A Def is one definition ($defs) of the JSON Schema: the type of a CJML
+// element (plannedAction, actor, initiator, experience, …) or of a value
+// (idValue, complianceValue, ratingValue, …), with the title and
+// description a validator can quote in its messages.
+type Def struct {
+	Name        string
+	Title       string
+	Description string
+}
+
+var defs = sync.OnceValue(func() map[string]Def {
+	var s struct {
+		Defs map[string]struct {
+			Title       string `json:"title"`
+			Description string `json:"description"`
+		} `json:"$defs"`
+	}
+	if err := json.Unmarshal(JSON, &s); err != nil {
+		panic("schema: the embedded JSON Schema does not parse: " + err.Error())
+	}
+	out := make(map[string]Def, len(s.Defs))
+	for name, d := range s.Defs {
+		out[name] = Def{Name: name, Title: d.Title, Description: d.Description}
+	}
+	return out
+})
+
+// Definition returns the definition of the JSON Schema with that name.
+func Definition(name string) (Def, bool) {
+	d, ok := defs()[name]
+	return d, ok
+}
+
+// DefAt returns the innermost definition a schema location lies in: the
+// last "$defs/NAME" of a location such as the AbsoluteKeywordLocation of a
+// jsonschema validation error
+// ("https://cjml.dev/schema/cjml.schema.json#/$defs/plannedAction/else/additionalProperties").
+func DefAt(location string) (Def, bool) {
+	i := strings.LastIndex(location, "/$defs/")
+	if i < 0 {
+		return Def{}, false
+	}
+	name, _, _ := strings.Cut(location[i+len("/$defs/"):], "/")
+	return Definition(name)
+}

@@ -124,7 +124,10 @@ func jsonValue(v *Value) *obj {
 	case v.Enum != nil:
 		s.set("type", "string").set("pattern", "^\\s*("+strings.Join(v.Enum, "|")+")\\s*$")
 	case v.NonEmpty:
-		s.set("type", "string").set("pattern", `\S`)
+		// minLength first, so that an empty value (what cjml's reader
+		// makes of an absent or blank one) gets one plain error.
+		s.set("type", "string").set("minLength", 1)
+		s.set("if", o("minLength", 1)).set("then", o("pattern", `\S`))
 	default:
 		s.set("type", "string")
 	}
