@@ -24,6 +24,7 @@ var divergent = map[string]struct{ json, xsd bool }{
 	"diverge-name-case.xml":                   {json: true, xsd: false},
 	"diverge-prefixed-cjml-name.xml":          {json: true, xsd: false},
 	"diverge-default-namespace-extension.xml": {json: false, xsd: true},
+	"diverge-default-namespace-list.xml":      {json: false, xsd: true},
 }
 
 // corpus returns the agreement corpus: testdata/{valid,invalid,diverge}-*.xml
