@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"cjml.dev/cjml"
+	"cjml.dev/compare"
 	"cjml.dev/render/scene"
 )
 
@@ -181,6 +182,54 @@ func compliance(t *cjml.Touchpoint) cjml.Compliance {
 		return cjml.Completed
 	}
 	return c
+}
+
+// statusFunc gives the deviation status an actual touchpoint is drawn with.
+type statusFunc func(*cjml.Touchpoint) cjml.Compliance
+
+// statuses returns the status of each touchpoint of j. For an actual
+// journey whose plan is in the document the alignment decides (so that the
+// swimlane and journey views agree with the deviation view and with cjml
+// compare); otherwise the compliance element, and, where it is absent, the
+// tool convention of "D" IDs for ad hoc touchpoints. Planned journeys have
+// no deviations.
+func statuses(doc *cjml.Document, j *cjml.Journey, align func(p, a *cjml.Journey) *compare.Result) statusFunc {
+	if j.Kind != cjml.Actual {
+		return func(*cjml.Touchpoint) cjml.Compliance { return cjml.Completed }
+	}
+	byTP := map[*cjml.Touchpoint]cjml.Compliance{}
+	if plan := doc.Planned(j); plan != nil && align != nil {
+		if res := align(plan, j); res != nil {
+			for _, s := range res.Steps {
+				if s.Actual != nil {
+					byTP[s.Actual] = stepCompliance(s.Status)
+				}
+			}
+		}
+	}
+	return func(t *cjml.Touchpoint) cjml.Compliance {
+		if c, ok := byTP[t]; ok {
+			return c
+		}
+		if strings.TrimSpace(string(t.Compliance)) == "" && len(t.ID) > 1 && t.ID[0] == 'D' && t.ID[1] >= '0' && t.ID[1] <= '9' {
+			return cjml.AdHoc
+		}
+		return compliance(t)
+	}
+}
+
+func stepCompliance(s compare.Status) cjml.Compliance {
+	switch s {
+	case compare.Missing:
+		return cjml.Missing
+	case compare.AdHoc:
+		return cjml.AdHoc
+	case compare.Failing:
+		return cjml.Failing
+	case compare.Irregular:
+		return cjml.Irregular
+	}
+	return cjml.Completed
 }
 
 // complianceWord is the short word the diagrams print for a status.

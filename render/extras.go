@@ -9,10 +9,10 @@ import (
 
 // complianceEntries returns legend entries for the deviation styles the
 // actual touchpoints use.
-func complianceEntries(pal *Palette, tps []*cjml.Touchpoint) []legendEntry {
+func complianceEntries(pal *Palette, tps []*cjml.Touchpoint, status statusFunc) []legendEntry {
 	has := map[cjml.Compliance]bool{}
 	for _, t := range tps {
-		has[compliance(t)] = true
+		has[status(t)] = true
 	}
 	var out []legendEntry
 	box := func(stroke, dash string, width float64) func(x, y float64) []scene.Item {

@@ -56,13 +56,10 @@ type lineSpec struct {
 	res       *compare.Result
 }
 
-func layoutJourney(j *cjml.Journey, r *cjml.Resolver, opt Options) *scene.Scene {
+func layoutJourney(j *cjml.Journey, r *cjml.Resolver, status statusFunc, opt Options) *scene.Scene {
 	spec := &lineSpec{j: j, r: r, view: "Customer journey diagram", desc: "CJML customer journey diagram"}
 	for i, t := range j.Touchpoints {
-		st := cjml.Completed
-		if j.Kind == cjml.Actual {
-			st = compliance(t)
-		}
+		st := status(t)
 		spec.items = append(spec.items, &lineItem{tp: t, status: st, above: i%2 == 0, stepIndex: i})
 	}
 	return layoutLine(spec, opt)
@@ -238,7 +235,7 @@ func layoutLine(spec *lineSpec, opt Options) *scene.Scene {
 	}
 
 	var bg, mid, fg []scene.Item
-	head, y := titleBlock(ts, pal, spec.j, spec.view, append(timeNote(axis), spec.extra...), W)
+	head, y := titleBlock(ts, pal, spec.j, spec.view, append(timeNote(opt.Time, axis), spec.extra...), W)
 	fg = append(fg, head...)
 
 	// Vertical positions.
@@ -333,11 +330,7 @@ func layoutLine(spec *lineSpec, opt Options) *scene.Scene {
 
 	y = bottom + gap
 	if axis != nil {
-		xs := make([]float64, n+1)
-		for k, it := range items {
-			xs[k] = it.cx - lineStep/2
-		}
-		items2, ny := axis.draw(ts, pal, xs, xStart, y, margin)
+		items2, ny := axis.draw(ts, pal, func(i int) float64 { return items[i].cx }, xStart, endX, y, margin)
 		fg = append(fg, items2...)
 		y = ny
 	}
@@ -424,6 +417,7 @@ func drawLineItem(ts *typeset, pal *Palette, it *lineItem, idSt, lbSt tstyle, ro
 			st.Fill = "#f2f2f2"
 		}
 		out = append(out, scene.Item{Kind: scene.KindRect, Rect: scene.Rect{X: it.cx - squareS/2, Y: it.cy - squareS/2, W: squareS, H: squareS}, R: 2, Style: st, Role: "touchpoint", Tip: tip})
+		out = append(out, icon(actionGlyph(), it.cx-10, it.cy-10, 20, pal.Icon, "action-mark"))
 	} else {
 		out = append(out, scene.Item{Kind: scene.KindCircle, CX: it.cx, CY: it.cy, R: ringR, Style: st, Role: "touchpoint", Tip: tip})
 		out = append(out, icon(channelGlyph(t.Channel.Family()), it.cx-11, it.cy-11, 22, pal.Icon, "channel"))

@@ -131,18 +131,17 @@ func Layout(doc *cjml.Document, opt Options) (*scene.Scene, error) {
 		return nil, err
 	}
 	r := cjml.NewResolver(doc)
+	align := opt.Align
+	if align == nil {
+		align = defaultAlign
+	}
 	switch opt.View {
 	case JourneyView:
-		return layoutJourney(j, r, opt), nil
+		return layoutJourney(j, r, statuses(doc, j, align), opt), nil
 	case DeviationView:
-		plan := doc.Planned(j)
-		align := opt.Align
-		if align == nil {
-			align = defaultAlign
-		}
-		return LayoutDeviation(align(plan, j), r, opt), nil
+		return LayoutDeviation(align(doc.Planned(j), j), r, opt), nil
 	}
-	return layoutSwimlane(j, r, opt), nil
+	return layoutSwimlane(j, r, statuses(doc, j, align), opt), nil
 }
 
 // pick returns the journey opt names, or the default for the view.

@@ -326,7 +326,8 @@ func goldens(t testing.TB) []renderCase {
 		if actual != nil {
 			out = append(out, renderCase{base + "-deviation", doc, Options{View: DeviationView, Align: idAlign}})
 			out = append(out, renderCase{base + "-actual-swimlane-v11", doc, Options{Journey: actual.ID, Palette: V11}})
-			out = append(out, renderCase{base + "-actual-journey", doc, Options{View: JourneyView, Journey: actual.ID}})
+			out = append(out, renderCase{base + "-actual-journey-time", doc, Options{View: JourneyView, Journey: actual.ID, Time: true}})
+			out = append(out, renderCase{base + "-actual-swimlane-time", doc, Options{Journey: actual.ID, Time: true}})
 		}
 	}
 	return out

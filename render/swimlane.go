@@ -72,7 +72,7 @@ func badgesW(c *cell) float64 {
 	return float64(n) * (badgeSz + 2)
 }
 
-func layoutSwimlane(j *cjml.Journey, r *cjml.Resolver, opt Options) *scene.Scene {
+func layoutSwimlane(j *cjml.Journey, r *cjml.Resolver, status statusFunc, opt Options) *scene.Scene {
 	pal := opt.palette()
 	ts := newTypeset()
 	ls := newLanes(j, r)
@@ -125,7 +125,7 @@ func layoutSwimlane(j *cjml.Journey, r *cjml.Resolver, opt Options) *scene.Scene
 	W := max(minPage, colX[n]+margin)
 
 	var bg, mid, fg []scene.Item
-	head, y := titleBlock(ts, pal, j, "Swimlane diagram", timeNote(axis), W)
+	head, y := titleBlock(ts, pal, j, "Swimlane diagram", timeNote(opt.Time, axis), W)
 	fg = append(fg, head...)
 
 	// Phase bands.
@@ -137,7 +137,7 @@ func layoutSwimlane(j *cjml.Journey, r *cjml.Resolver, opt Options) *scene.Scene
 		}
 		for _, ru := range runs {
 			x := colX[ru.first] + 3
-			w := colX[ru.last+1] - 3 - x
+			w := colX[ru.last] + colW - 3 - x
 			bg = append(bg, scene.Item{Kind: scene.KindRect, Rect: scene.Rect{X: x, Y: y, W: w, H: phaseH}, R: 3,
 				Style: scene.Style{Fill: pal.Phase}, Role: "phase", Tip: ru.desc})
 			st := tstyle{size: sizePhase, bold: true, fill: pal.PhaseText, anchor: scene.Middle}
@@ -228,14 +228,14 @@ func layoutSwimlane(j *cjml.Journey, r *cjml.Resolver, opt Options) *scene.Scene
 			h += c.outer()
 		}
 		top := l.y + (l.h-h)/2
-		cx := colX[k[1]] + (colX[k[1]+1]-colX[k[1]])/2
+		cx := colX[k[1]] + colW/2
 		for _, c := range cs {
 			c.box = scene.Rect{X: cx - boxW/2, Y: top, W: boxW, H: c.h}
 			top += c.outer() + stackGap
 		}
 	}
 	for _, c := range cells {
-		fg = append(fg, drawCell(ts, pal, c, actual)...)
+		fg = append(fg, drawCell(ts, pal, c, status(c.tp))...)
 	}
 
 	// Message arrows.
@@ -259,11 +259,11 @@ func layoutSwimlane(j *cjml.Journey, r *cjml.Resolver, opt Options) *scene.Scene
 
 	y = lanesBottom + gap
 	if axis != nil {
-		items, ny := axis.draw(ts, pal, colX, x0, y, margin+8)
+		items, ny := axis.draw(ts, pal, func(i int) float64 { return colX[i] + colW/2 }, x0, colX[n], y, margin+8)
 		fg = append(fg, items...)
 		y = ny
 	}
-	if ex, ny := experienceStrip(ts, pal, j.Touchpoints, func(i int) float64 { return (colX[i] + colX[i+1]) / 2 }, y, W); ex != nil {
+	if ex, ny := experienceStrip(ts, pal, j.Touchpoints, func(i int) float64 { return colX[i] + colW/2 }, y, W); ex != nil {
 		fg = append(fg, ex...)
 		y = ny
 	}
@@ -282,7 +282,7 @@ func layoutSwimlane(j *cjml.Journey, r *cjml.Resolver, opt Options) *scene.Scene
 	}
 	entries = append(entries, channelEntries(pal, j.Touchpoints)...)
 	if actual {
-		entries = append(entries, complianceEntries(pal, j.Touchpoints)...)
+		entries = append(entries, complianceEntries(pal, j.Touchpoints, status)...)
 	}
 	entries = append(entries, securityEntries(pal, j.Touchpoints)...)
 	entries = append(entries, experienceEntries(pal, j.Touchpoints)...)
@@ -305,7 +305,7 @@ func titleOf(j *cjml.Journey) string {
 }
 
 // drawCell draws one box with its header row, label, badges and face.
-func drawCell(ts *typeset, pal *Palette, c *cell, actual bool) []scene.Item {
+func drawCell(ts *typeset, pal *Palette, c *cell, status cjml.Compliance) []scene.Item {
 	var out []scene.Item
 	t := c.tp
 	b := c.box
@@ -314,10 +314,6 @@ func drawCell(ts *typeset, pal *Palette, c *cell, actual bool) []scene.Item {
 	if t.Kind == cjml.Action {
 		st = scene.Style{Fill: pal.Action, Stroke: pal.ActionStroke, StrokeWidth: 1.5}
 		rad = 1
-	}
-	status := cjml.Completed
-	if actual {
-		status = compliance(t)
 	}
 	idFill := pal.Muted
 	textFill := pal.Text
