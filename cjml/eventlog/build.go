@@ -266,30 +266,28 @@ func (it *item) val(r Role) string {
 // complete events and start events become items of their own.
 func (im *importer) pair(evs []*event) []*item {
 	items := make([]*item, 0, len(evs))
-	var open []*item
+	open := map[string][]*item{} // activity and initiator → open starts, oldest first
+	key := func(ev *event) string { return ev.vals[Activity] + "\x00" + ev.vals[Initiator] }
+	var starts []*item
 	for _, ev := range evs {
 		if ev.start {
 			it := &item{start: ev}
 			items = append(items, it)
-			open = append(open, it)
+			starts = append(starts, it)
+			open[key(ev)] = append(open[key(ev)], it)
 			continue
 		}
-		matched := false
-		for i, it := range open {
-			s := it.start
-			if s.vals[Activity] == ev.vals[Activity] && s.vals[Initiator] == ev.vals[Initiator] {
-				it.end = ev
-				open = slices.Delete(open, i, i+1)
-				matched = true
-				break
-			}
+		if q := open[key(ev)]; len(q) > 0 {
+			q[0].end = ev
+			open[key(ev)] = q[1:]
+			continue
 		}
-		if !matched {
-			items = append(items, &item{end: ev})
-		}
+		items = append(items, &item{end: ev})
 	}
-	for _, it := range open {
-		im.report(cjml.Warning, CodeUnmatchedStart, it.start.where(Lifecycle), "start event of %s has no complete event; the touchpoint has only a start time", quote(it.start.vals[Activity]))
+	for _, it := range starts {
+		if it.end == nil {
+			im.report(cjml.Warning, CodeUnmatchedStart, it.start.where(Lifecycle), "start event of %s has no complete event; the touchpoint has only a start time", quote(it.start.vals[Activity]))
+		}
 	}
 	return items
 }

@@ -389,6 +389,21 @@ func TestXES(t *testing.T) {
 			"  actor ann endUser \"Ann\"\n" +
 			"  actor bob serviceProvider \"Bob\"\n" +
 			"  T1 communicationPoint ann->bob \"Asks\"\n",
+	}, {
+		name: "overlapping starts pair with completes first in, first out; events in unknown elements are reported",
+		src: `<log><trace><string key="concept:name" value="o"/>
+<event><string key="concept:name" value="Work"/><string key="org:resource" value="Customer"/><string key="lifecycle:transition" value="start"/><date key="time:timestamp" value="2025-01-01T08:00:00Z"/></event>
+<event><string key="concept:name" value="Work"/><string key="org:resource" value="Customer"/><string key="lifecycle:transition" value="start"/><date key="time:timestamp" value="2025-01-01T09:00:00Z"/></event>
+<event><string key="concept:name" value="Work"/><string key="org:resource" value="Customer"/><date key="time:timestamp" value="2025-01-01T10:00:00Z"/></event>
+<event><string key="concept:name" value="Work"/><string key="org:resource" value="Customer"/><date key="time:timestamp" value="2025-01-01T11:00:00Z"/></event>
+<bundle><event><string key="concept:name" value="Hidden"/></event></bundle>
+</trace></log>`,
+		want: "journey o\n" +
+			"  actor customer endUser \"Customer\"\n" +
+			"  E1 action customer \"Work\" start=2025-01-01T08:00:00Z done=2025-01-01T10:00:00Z\n" +
+			"  E2 action customer \"Work\" start=2025-01-01T09:00:00Z done=2025-01-01T11:00:00Z\n",
+		diags:   "t.xes:6:9: error: event outside a trace's list of events [import/outside-trace]\n",
+		skipped: 1,
 	}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -120,15 +120,19 @@ func (x *xesReader) fail(err error) {
 	x.im.fatal(CodeSyntax, pos{l, c}, "cannot read: %s", strings.TrimPrefix(err.Error(), "xml: "))
 }
 
-// skip reads up to the end of the element just started.
+// skip reads up to the end of the element just started. Events inside it
+// are not read, and are reported and counted as skipped.
 func (x *xesReader) skip() bool {
 	for depth := 1; depth > 0; {
-		tok, _, ok := x.next()
+		tok, p, ok := x.next()
 		if !ok {
 			return false
 		}
-		switch tok.(type) {
+		switch t := tok.(type) {
 		case xml.StartElement:
+			if t.Name.Local == "event" {
+				x.im.skip(CodeOutsideTrace, p, "event outside a trace's list of events")
+			}
 			depth++
 		case xml.EndElement:
 			depth--
