@@ -70,3 +70,5 @@ func TestExamples(t *testing.T) {
 		}
 	}
 }
+
+func schemaXSD() []byte { return schema.XSD }
