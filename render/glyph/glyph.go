@@ -1,8 +1,8 @@
 // Package glyph holds the line icons cjml draws in its diagrams: one per
 // channel family of a communication point (CJML spec §2.7), an
 // unknown-channel fallback, actor icons (end user, service provider), the
-// five experience faces and the threat, unwanted-incident, failing and
-// action markers.
+// five experience faces and the threat, unwanted-incident, failing,
+// out-of-order and action markers.
 //
 // The icons were drawn for cjml; they are not the CC BY-SA CJML v1.1
 // graphics. Each [Icon] is a list of SVG path data strings in a 24 × 24 box,
@@ -288,6 +288,26 @@ func Action() Icon {
 	}}
 }
 
+// Irregular returns the mark of a touchpoint out of its planned order: an
+// arrow turning back.
+func Irregular() Icon {
+	return Icon{"irregular", []string{
+		"M4 12a8 8 0 1 0 2.4-5.7L4 8.7",
+		"M4 3.5v5.2h5.2",
+	}}
+}
+
+// Attacker returns the icon of an attacker actor (security flavour): a
+// person wearing a mask.
+func Attacker() Icon {
+	return Icon{"attacker", []string{
+		"M12 3a4 4 0 1 1 0 8a4 4 0 1 1 0-8z",
+		"M6.5 6.5h11",
+		"M10 8.5h.01M14 8.5h.01",
+		"M4 21v-1a7 7 0 0 1 7-7h2a7 7 0 0 1 7 7v1",
+	}}
+}
+
 // Families returns the channel families that have their own icon, in the
 // order of the cjml package's constants.
 func Families() []cjml.ChannelFamily {
@@ -301,16 +321,16 @@ func Families() []cjml.ChannelFamily {
 }
 
 // All returns every icon of the package: the channel icons in [Families]
-// order, then Unknown, EndUser, Provider, the faces 1..5, Threat, Incident,
-// Failing and Action.
+// order, then Unknown, EndUser, Provider, Attacker, the faces 1..5, Threat,
+// Incident, Failing, Irregular and Action.
 func All() []Icon {
 	var out []Icon
 	for _, f := range Families() {
 		out = append(out, Channel(f))
 	}
-	out = append(out, Unknown(), EndUser(), Provider())
+	out = append(out, Unknown(), EndUser(), Provider(), Attacker())
 	for r := 1; r <= 5; r++ {
 		out = append(out, Face(r))
 	}
-	return append(out, Threat(), Incident(), Failing(), Action())
+	return append(out, Threat(), Incident(), Failing(), Irregular(), Action())
 }

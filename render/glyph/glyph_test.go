@@ -82,7 +82,7 @@ func TestIcons(t *testing.T) {
 			}
 		}
 	}
-	if n := len(Families()) + 12; len(All()) != n {
+	if n := len(Families()) + 14; len(All()) != n {
 		t.Errorf("All has %d icons, want %d", len(All()), n)
 	}
 }
