@@ -64,11 +64,14 @@ type Aligner struct {
 	lis   lisBuf
 	mx    []int // matches of the edit distance: rows and columns
 	my    []int
+
+	pending, missingAt []int
 }
 
 type planState struct {
-	p  *plan
-	ch map[cjml.Channel]chanFeat
+	p      *plan
+	ch     map[cjml.Channel]chanFeat
+	labels map[string]*labelFeat
 }
 
 // assertion is a compliance value the alignment trusts.
@@ -106,7 +109,7 @@ func (a *Aligner) state(j *cjml.Journey) *planState {
 	if len(a.plans) > 64 {
 		clear(a.plans)
 	}
-	s := &planState{p: newPlan(j), ch: map[cjml.Channel]chanFeat{}}
+	s := &planState{p: newPlan(j), ch: map[cjml.Channel]chanFeat{}, labels: map[string]*labelFeat{}}
 	a.plans[j] = s
 	return s
 }
@@ -144,7 +147,7 @@ func (a *Aligner) Align(planned, actual *cjml.Journey) *Result {
 	a.toks, a.af, a.as = a.toks[:0], a.af[:0], a.as[:0]
 	for _, t := range A {
 		var f feat
-		f, a.toks = actualFeat(p, t, &a.tk, a.toks, ps.ch)
+		f, a.toks = actualFeat(ps, t, &a.tk, a.toks)
 		a.af = append(a.af, f)
 		as := asNone
 		if !a.opt.IgnoreCompliance && t.Compliance != "" {
@@ -265,11 +268,10 @@ func (a *Aligner) Align(planned, actual *cjml.Journey) *Result {
 	// Steps of the actual touchpoints, in actual order, with missing
 	// planned touchpoints inserted after the touchpoint of the nearest
 	// earlier planned touchpoint that happened in order.
-	steps := make([]Step, 0, m+n)
 	anchor := -1
-	var pending []int // missing planned touchpoints waiting for their anchor
-	// anchors[i] for missing planned i: the actual index after which it goes.
-	var missingAt []int
+	// pending are the missing planned touchpoints without a placeholder, in
+	// plan order, and missingAt the actual index after which each goes.
+	pending, missingAt := a.pending[:0], a.missingAt[:0]
 	for i := range P {
 		if pm[i] < 0 {
 			missingAt = append(missingAt, anchor)
@@ -280,6 +282,14 @@ func (a *Aligner) Align(planned, actual *cjml.Journey) *Result {
 			anchor = j
 		}
 	}
+	a.pending, a.missingAt = pending, missingAt
+	nsteps := len(pending)
+	for j := range A {
+		if as[j] != asMissing || am[j] >= 0 {
+			nsteps++
+		}
+	}
+	steps := make([]Step, 0, nsteps)
 	k := 0 // next pending missing step, in plan order; emitted per anchor
 	emitMissing := func(after int) {
 		for x := range pending {
@@ -394,11 +404,29 @@ func (a *Aligner) editDistance(p *plan, up, ua []int) {
 		a.em = make([]int32, need)
 	}
 	cm, em := a.cm[:nu*mu], a.em[:(nu+1)*(mu+1)]
-	for x, i := range up {
-		pf := &p.f[i]
-		row := cm[x*mu : x*mu+mu]
-		for y, j := range ua {
-			row[y] = cost(w, pf, &a.af[j])
+	n := len(p.f)
+	for y, j := range ua {
+		af := &a.af[j]
+		k := -1
+		if p.same != nil {
+			if s, ok := p.same[af.key()]; ok {
+				k = s
+			}
+		}
+		if k < 0 {
+			for x, i := range up {
+				cm[x*mu+y] = cost(w, &p.f[i], af)
+			}
+			continue
+		}
+		// Equal to planned touchpoint k: its costs are the plan's own.
+		for x, i := range up {
+			c := p.self[i*n+k]
+			if c < 0 {
+				c = cost(w, &p.f[i], &p.f[k])
+				p.self[i*n+k] = c
+			}
+			cm[x*mu+y] = c
 		}
 	}
 	wm, wa, thr := int32(w.Missing), int32(w.AdHoc), a.thr

@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"math/bits"
 	"slices"
 	"strings"
 	"time"
@@ -26,8 +27,25 @@ type feat struct {
 	init, recv  int32
 	chKey, chFm int32 // channel key and family; chFm is unknownID for unknown families
 	phase       int32
-	toks        []int32 // interned label words, sorted, without duplicates
+	toks        []int32 // label words known to the plan, sorted, without duplicates
 	ntoks       int32   // distinct label words, including those the plan lacks
+	// bits is the set of label words as a bit set, when the plan has at
+	// most 256 distinct words (small); the cost then uses it instead of
+	// toks.
+	bits  [4]uint64
+	small bool
+}
+
+// featKey is a feat without its slice: equal keys mean equal costs against
+// every planned touchpoint (for plans with small vocabularies).
+type featKey struct {
+	kind                               cjml.TouchpointKind
+	init, recv, chKey, chFm, phase, nt int32
+	bits                               [4]uint64
+}
+
+func (f *feat) key() featKey {
+	return featKey{f.kind, f.init, f.recv, f.chKey, f.chFm, f.phase, f.ntoks, f.bits}
 }
 
 // plan is a planned journey prepared for aligning: its touchpoints' features,
@@ -35,12 +53,43 @@ type feat struct {
 type plan struct {
 	j     *cjml.Journey
 	dict  map[string]int32
+	words map[string]int32 // label words, numbered from 0
+	small bool             // at most 256 words: label word sets are bit sets
 	f     []feat
 	ids   map[string]int
 	delta []dur // expected offset from the previous touchpoint (deltaTime)
 	dur   []dur // expected duration (touchpointDuration)
 	timed bool  // some touchpoint has a deltaTime or a duration
 	notes []Note
+	// same maps the features of planned touchpoints to the first one that
+	// has them, and self holds the costs among planned touchpoints (row
+	// i, column k: planned i against planned k), computed on first use;
+	// both only for small plans.
+	same map[featKey]int
+	self []int32
+	// Short lists of the plan's distinct actor, phase and channel values,
+	// scanned before the dictionary: cheaper than hashing for a handful.
+	names  []string
+	nameID []int32
+	chans  []cjml.Channel
+	chanF  []chanFeat
+}
+
+// find returns the ID of an actor or phase value: from the short list, else
+// from the dictionary.
+func (p *plan) find(s string) int32 {
+	if s == "" {
+		return noneID
+	}
+	for i, n := range p.names {
+		if n == s {
+			return p.nameID[i]
+		}
+	}
+	if len(p.names) < 16 {
+		return unknownID
+	}
+	return lookup(p, s)
 }
 
 type dur struct {
@@ -61,7 +110,7 @@ func (p *plan) intern(s string) int32 {
 }
 
 func newPlan(j *cjml.Journey) *plan {
-	p := &plan{j: j, dict: map[string]int32{}, ids: map[string]int{}}
+	p := &plan{j: j, dict: map[string]int32{}, words: map[string]int32{}, ids: map[string]int{}}
 	var tk tokenizer
 	p.f = make([]feat, len(j.Touchpoints))
 	p.delta = make([]dur, len(j.Touchpoints))
@@ -81,9 +130,13 @@ func newPlan(j *cjml.Journey) *plan {
 			f.chFm = p.intern("family:" + string(info.Family))
 		}
 		f.phase = p.intern(strings.TrimSpace(t.Phase))
-		words := tk.words(t)
-		for _, w := range words {
-			f.toks = append(f.toks, p.intern("word:"+w))
+		for _, w := range tk.words(t) {
+			id, ok := p.words[w]
+			if !ok {
+				id = int32(len(p.words))
+				p.words[strings.Clone(w)] = id
+			}
+			f.toks = append(f.toks, id)
 		}
 		slices.Sort(f.toks)
 		f.toks = slices.Compact(f.toks)
@@ -108,7 +161,91 @@ func newPlan(j *cjml.Journey) *plan {
 			p.timed = true
 		}
 	}
+	for _, t := range j.Touchpoints {
+		vals := []string{trimmed(t.Initiator.Actor), trimmed(t.Phase)}
+		if t.Receiver != nil {
+			vals = append(vals, trimmed(t.Receiver.Actor))
+		}
+		for _, v := range vals {
+			if v != "" && !slices.Contains(p.names, v) && len(p.names) < 16 {
+				p.names = append(p.names, v)
+				p.nameID = append(p.nameID, p.dict[v])
+			}
+		}
+		if t.Channel != "" && !slices.Contains(p.chans, t.Channel) && len(p.chans) < 16 {
+			p.chans = append(p.chans, t.Channel)
+			info := t.Channel.Info()
+			c := chanFeat{key: lookup(p, info.Key), fam: unknownID}
+			if info.Family != cjml.FamilyNone && info.Family != cjml.FamilyUnknown {
+				c.fam = lookup(p, "family:"+string(info.Family))
+			}
+			p.chanF = append(p.chanF, c)
+		}
+	}
+	p.small = len(p.words) <= 256
+	for i := range p.f {
+		f := &p.f[i]
+		f.small = p.small
+		if p.small {
+			for _, id := range f.toks {
+				f.bits[id>>6] |= 1 << (id & 63)
+			}
+		}
+	}
+	if p.small {
+		// The costs among planned touchpoints: an actual touchpoint equal to
+		// a planned one (the common case) costs what that one costs.
+		n := len(p.f)
+		p.same = make(map[featKey]int, n)
+		p.self = make([]int32, n*n)
+		for k := range p.f {
+			if _, dup := p.same[p.f[k].key()]; !dup {
+				p.same[p.f[k].key()] = k
+			}
+		}
+		for i := range p.f {
+			for k := range p.f {
+				p.self[i*n+k] = -1
+			}
+		}
+	}
 	return p
+}
+
+// labelFeat is what the words of one label are for a plan: the words the
+// plan knows, as IDs and as a bit set, and the distinct words it lacks.
+type labelFeat struct {
+	bits    [4]uint64
+	toks    []int32
+	unknown []string
+}
+
+// label returns the features of a label, cached per plan: labels repeat
+// across the journeys compared with one plan.
+func (ps *planState) label(s string, tk *tokenizer) *labelFeat {
+	if l, ok := ps.labels[s]; ok {
+		return l
+	}
+	if len(ps.labels) >= 1<<16 {
+		clear(ps.labels)
+	}
+	l := &labelFeat{}
+	tk.buf, tk.out = tk.buf[:0], tk.out[:0]
+	tk.add(s)
+	for _, w := range tk.out {
+		if id, ok := ps.p.words[w]; ok {
+			l.toks = append(l.toks, id)
+			if ps.p.small {
+				l.bits[id>>6] |= 1 << (id & 63)
+			}
+		} else if !slices.Contains(l.unknown, w) {
+			l.unknown = append(l.unknown, strings.Clone(w))
+		}
+	}
+	slices.Sort(l.toks)
+	l.toks = slices.Compact(l.toks)
+	ps.labels[s] = l
+	return l
 }
 
 // tokenizer splits labels into lower-case words: runs of letters and
@@ -181,16 +318,20 @@ func bytesString(b []byte) string {
 // chanFeat caches the interned key and family of an actual channel name.
 type chanFeat struct{ key, fam int32 }
 
-// actualFeat computes the features of an actual touchpoint against plan p,
-// appending its words to toks. cache maps channel names already seen.
-func actualFeat(p *plan, t *cjml.Touchpoint, tk *tokenizer, toks []int32, cache map[cjml.Channel]chanFeat) (feat, []int32) {
-	f := feat{kind: t.Kind, init: lookup(p, trimmed(t.Initiator.Actor)), recv: noneID}
+// actualFeat computes the features of an actual touchpoint against the plan
+// of ps, appending its word IDs to toks when the plan is not small.
+func actualFeat(ps *planState, t *cjml.Touchpoint, tk *tokenizer, toks []int32) (feat, []int32) {
+	p := ps.p
+	f := feat{kind: t.Kind, init: p.find(trimmed(t.Initiator.Actor)), recv: noneID, small: p.small}
 	if t.Receiver != nil {
-		f.recv = lookup(p, trimmed(t.Receiver.Actor))
+		f.recv = p.find(trimmed(t.Receiver.Actor))
 	}
+	k := slices.Index(p.chans, t.Channel)
 	if t.Channel == "" {
 		f.chKey, f.chFm = noneID, unknownID
-	} else if c, ok := cache[t.Channel]; ok {
+	} else if k >= 0 {
+		f.chKey, f.chFm = p.chanF[k].key, p.chanF[k].fam
+	} else if c, ok := ps.ch[t.Channel]; ok {
 		f.chKey, f.chFm = c.key, c.fam
 	} else {
 		info := t.Channel.Info()
@@ -198,31 +339,39 @@ func actualFeat(p *plan, t *cjml.Touchpoint, tk *tokenizer, toks []int32, cache 
 		if info.Family != cjml.FamilyNone && info.Family != cjml.FamilyUnknown {
 			c.fam = lookup(p, "family:"+string(info.Family))
 		}
-		cache[t.Channel] = c
+		if len(ps.ch) >= 1<<12 {
+			clear(ps.ch)
+		}
+		ps.ch[t.Channel] = c
 		f.chKey, f.chFm = c.key, c.fam
 	}
-	f.phase = lookup(p, trimmed(t.Phase))
-	words := tk.words(t)
-	start := len(toks)
-	unknown := 0
-	var kbuf [64]byte
-	for i, w := range words {
-		kb := append(append(kbuf[:0], "word:"...), w...)
-		if id, ok := p.dict[string(kb)]; ok {
-			toks = append(toks, id)
-			continue
+	f.phase = p.find(trimmed(t.Phase))
+	l1 := ps.label(t.Initiator.Label, tk)
+	var l2 *labelFeat
+	if t.Receiver != nil {
+		l2 = ps.label(t.Receiver.Label, tk)
+	}
+	unknown := len(l1.unknown)
+	f.bits = l1.bits
+	if l2 != nil {
+		for k := range f.bits {
+			f.bits[k] |= l2.bits[k]
 		}
-		// Count each word the plan lacks once.
-		seen := false
-		for _, v := range words[:i] {
-			if v == w {
-				seen = true
-				break
+		for _, u := range l2.unknown {
+			if !slices.Contains(l1.unknown, u) {
+				unknown++
 			}
 		}
-		if !seen {
-			unknown++
-		}
+	}
+	if p.small {
+		f.ntoks = int32(unknown + bits.OnesCount64(f.bits[0]) + bits.OnesCount64(f.bits[1]) +
+			bits.OnesCount64(f.bits[2]) + bits.OnesCount64(f.bits[3]))
+		return f, toks
+	}
+	start := len(toks)
+	toks = append(toks, l1.toks...)
+	if l2 != nil {
+		toks = append(toks, l2.toks...)
 	}
 	ts := toks[start:]
 	slices.Sort(ts)
@@ -277,8 +426,12 @@ func cost(w *Weights, p, a *feat) int32 {
 	}
 	// Jaccard distance of the word sets, in integer arithmetic.
 	inter := int32(0)
+	if p.small {
+		inter = int32(bits.OnesCount64(p.bits[0]&a.bits[0]) + bits.OnesCount64(p.bits[1]&a.bits[1]) +
+			bits.OnesCount64(p.bits[2]&a.bits[2]) + bits.OnesCount64(p.bits[3]&a.bits[3]))
+	}
 	x, y := p.toks, a.toks
-	for len(x) > 0 && len(y) > 0 {
+	for !p.small && len(x) > 0 && len(y) > 0 {
 		switch {
 		case x[0] == y[0]:
 			inter++
