@@ -31,6 +31,15 @@ func BenchmarkWrap(b *testing.B) {
 	}
 }
 
+func BenchmarkWrapBalanced(b *testing.B) {
+	f := Default()
+	s := "Customer orders broadband subscription on the provider's web site and receives an order confirmation by e-mail"
+	b.SetBytes(int64(len(s)))
+	for b.Loop() {
+		sink = f.WrapBalanced(s, 12, 120)
+	}
+}
+
 func BenchmarkTruncate(b *testing.B) {
 	f := Default()
 	s := "Customer orders broadband subscription on the provider's web site"

@@ -20,6 +20,11 @@ func FuzzWrap(f *testing.F) {
 		for _, face := range []*Face{Default(), Bold()} {
 			lines := face.Wrap(s, size, max)
 			checkWrap(t, face, s, size, max, lines)
+			bal := face.WrapBalanced(s, size, max)
+			checkWrap(t, face, s, size, max, bal)
+			if len(bal) > len(lines) {
+				t.Errorf("WrapBalanced(%q) has %d lines, Wrap %d", s, len(bal), len(lines))
+			}
 			tr := face.Truncate(s, size, max)
 			if w := face.Width(tr, size); tr != "" && w > max {
 				t.Errorf("Truncate(%q) = %q is %v wide, max %v", s, tr, w, max)

@@ -172,6 +172,31 @@ func TestWrapLabel(t *testing.T) {
 	}
 }
 
+func TestWrapBalanced(t *testing.T) {
+	f := Default()
+	tests := []struct {
+		s    string
+		max  float64
+		want []string
+	}{
+		{"Orders broadband on the web", 130, []string{"Orders broadband", "on the web"}},
+		{"Receives order confirmation by e-mail", 150, []string{"Receives order", "confirmation by e-mail"}},
+		{"short", 100, []string{"short"}},
+		{"", 100, nil},
+		{"a b c d e f g h", 1000, []string{"a b c d e f g h"}},
+	}
+	for _, tc := range tests {
+		got := f.WrapBalanced(tc.s, 12, tc.max)
+		if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+			t.Errorf("WrapBalanced(%q, %v) = %q, want %q (Wrap: %q)", tc.s, tc.max, got, tc.want, f.Wrap(tc.s, 12, tc.max))
+		}
+		if len(got) != len(f.Wrap(tc.s, 12, tc.max)) {
+			t.Errorf("WrapBalanced(%q) has %d lines, Wrap %d", tc.s, len(got), len(f.Wrap(tc.s, 12, tc.max)))
+		}
+		checkWrap(t, f, tc.s, 12, tc.max, got)
+	}
+}
+
 // checkWrap checks the invariants of Wrap's result.
 func checkWrap(t *testing.T, f *Face, s string, size, max float64, lines []string) {
 	t.Helper()

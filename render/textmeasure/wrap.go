@@ -130,3 +130,29 @@ func (w *wrapper) atom(a string) {
 		w.units += ru
 	}
 }
+
+// WrapBalanced wraps s into as few lines as [Face.Wrap] does at maxWidth,
+// but with lines of more even length: it returns the wrap at the narrowest
+// width (to 1 % of maxWidth) that needs no more lines, so that a label
+// reads "Orders broadband / on the web" rather than "Orders broadband on
+// the / web". It costs about eight calls of Wrap, and keeps Wrap's
+// guarantees.
+func (f *Face) WrapBalanced(s string, size, maxWidth float64) []string {
+	best := f.Wrap(s, size, maxWidth)
+	n := len(best)
+	if n < 2 || !(maxWidth > 0) {
+		return best
+	}
+	// The lines cannot be narrower than an even share of the text.
+	lo := f.Width(Collapse(s), size)/float64(n) - f.RuneWidth(' ', size)
+	hi := maxWidth
+	for hi-lo > maxWidth/100 {
+		mid := (lo + hi) / 2
+		if l := f.Wrap(s, size, mid); len(l) <= n {
+			best, hi = l, mid
+		} else {
+			lo = mid
+		}
+	}
+	return best
+}
