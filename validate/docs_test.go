@@ -55,7 +55,9 @@ func TestParseCodesListed(t *testing.T) {
 // codes a file in testdata cannot produce, TestReadLimits) exercises every
 // code.
 func TestEveryCodeExercised(t *testing.T) {
-	seen := map[string]bool{cjml.CodeIO: true, cjml.CodeTooLarge: true} // TestReadLimits
+	// TestReadLimits covers parse/io and parse/too-large, TestSchemaFallback
+	// schema/invalid.
+	seen := map[string]bool{cjml.CodeIO: true, cjml.CodeTooLarge: true, CodeSchemaInvalid: true}
 	goldens, _ := filepath.Glob("testdata/invalid/*.golden")
 	codeRE := regexp.MustCompile(`\[([a-z]+/[a-z-]+)\]$`)
 	for _, g := range goldens {
@@ -82,4 +84,23 @@ func TestReadLimits(t *testing.T) {
 	ds = Bytes("big.xml", src, Options{Read: cjml.ReadOptions{MaxBytes: 100}})
 	require.Len(t, ds, 1)
 	assert.Equal(t, cjml.CodeTooLarge, ds[0].Code)
+}
+
+// TestSchemaFallback: a schema error the mapper has no wording for is
+// reported as schema/invalid with the schema's reason.
+func TestSchemaFallback(t *testing.T) {
+	s, err := compile([]byte(`{"$schema":"https://json-schema.org/draft/2020-12/schema",
+		"type":"object","properties":{"version":{"oneOf":[{"type":"string"},{"minLength":1}]}}}`))
+	require.NoError(t, err)
+	doc, ds := cjml.Parse("v.xml", []byte(`<CJML version="2.0"><plannedJourney><journeyID>P</journeyID></plannedJourney></CJML>`))
+	require.Empty(t, ds)
+	form := doc.Form()
+	m := &mapper{doc: doc, form: form, root: form.Value()}
+	m.check(s, m.root)
+	got := m.result("")
+	require.Len(t, got, 1)
+	assert.Equal(t, CodeSchemaInvalid, got[0].Code)
+	assert.Equal(t, "/version", got[0].Path)
+	assert.Equal(t, 1, got[0].Pos.Line)
+	assert.Contains(t, got[0].Message, "valid against schemas at indexes 0 and 1")
 }

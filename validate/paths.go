@@ -24,27 +24,20 @@ type journeyOffsets struct {
 	actors, touchpoints, phase int
 }
 
-func newFormPaths(doc *cjml.Document, form map[string]any) *formPaths {
-	p := &formPaths{journeys: make([]journeyOffsets, len(doc.Journeys))}
-	var items []any
-	if form != nil {
-		items, _ = form["journeys"].([]any)
-	}
-	n := 0
-	for _, it := range items {
-		m, _ := it.(map[string]any)
-		for _, key := range []string{"plannedJourney", "actualJourney"} {
-			if j, ok := m[key].(map[string]any); ok && n < len(p.journeys) {
-				p.journeys[n] = journeyOffsets{key: key,
-					actors:      leading(j["actors"]),
-					touchpoints: leading(j["touchpoints"]),
-					phase:       leading(j["journeyPhases"]),
-				}
-				n++
+// offsetsOf reads the offsets of one journey from its item of the journeys
+// sequence ({plannedJourney: …} or {actualJourney: …}).
+func offsetsOf(item any) journeyOffsets {
+	m, _ := item.(map[string]any)
+	for _, key := range []string{"plannedJourney", "actualJourney"} {
+		if j, ok := m[key].(map[string]any); ok {
+			return journeyOffsets{key: key,
+				actors:      leading(j["actors"]),
+				touchpoints: leading(j["touchpoints"]),
+				phase:       leading(j["journeyPhases"]),
 			}
 		}
 	}
-	return p
+	return journeyOffsets{}
 }
 
 // leading counts the items of a form sequence that stand for the

@@ -111,7 +111,7 @@ var rules = []Rule{
 	{Code: CodeSelfCommunication, Severity: cjml.Warning, Summary: "a communication point's initiator and receiver are the same actor"},
 	{Code: CodeEmptyLabel, Severity: cjml.Warning, Summary: "an initiatorLabel or receiverLabel is missing or empty"},
 	{Code: CodeUnknownChannel, Severity: cjml.Warning, Summary: "a channel name cjml does not know, or an empty one"},
-	{Code: CodeUnknownCompliance, Severity: cjml.Warning, Summary: "a compliance value that is not completed, missing, failing, adhoc or irregular"},
+	{Code: CodeUnknownCompliance, Severity: cjml.Error, Summary: "a compliance value that is not completed, missing, failing, adhoc or irregular"},
 	{Code: CodeActualOnly, Severity: cjml.Error, Summary: "a planned journey or touchpoint carries data only actual ones have"},
 	{Code: CodeExperienceInPlanned, Severity: cjml.Error, Summary: "an experience in a planned journey"},
 	{Code: CodeRating, Severity: cjml.Error, Summary: "an experienceRating that is not an integer from 1 to 5"},

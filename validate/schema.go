@@ -12,10 +12,11 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v5"
 
 	"cjml.dev/cjml"
+	"cjml.dev/schema"
 )
 
 // schemaURL is the name the embedded schema is compiled under.
-const schemaURL = "https://cjml.dev/schema/cjml.schema.json"
+const schemaURL = schema.JSONID
 
 var compiled struct {
 	once   sync.Once
@@ -49,17 +50,6 @@ func compile(src []byte) (*jsonschema.Schema, error) {
 	return c.Compile(schemaURL)
 }
 
-// checkSchema validates the JSON form v of doc against the schema and maps
-// each error to a diagnostic.
-func checkSchema(doc *cjml.Document, form *cjml.Form, v any) cjml.Diagnostics {
-	s, err := compiledSchema()
-	if err != nil {
-		return cjml.Diagnostics{{Severity: cjml.Error, Code: CodeSchemaInvalid, Pos: cjml.Position{File: fileOf(doc)},
-			Message: "internal error: the embedded schema does not compile: " + err.Error()}}
-	}
-	return schemaDiagnostics(s, doc, form, v)
-}
-
 func fileOf(doc *cjml.Document) string {
 	if doc.Source != nil {
 		return doc.Source.File
@@ -67,21 +57,25 @@ func fileOf(doc *cjml.Document) string {
 	return ""
 }
 
-func schemaDiagnostics(s *jsonschema.Schema, doc *cjml.Document, form *cjml.Form, v any) cjml.Diagnostics {
+// check validates v (the value at m.prefix in m.root) against s and maps
+// the errors.
+func (m *mapper) check(s *jsonschema.Schema, v any) {
 	err := s.Validate(v)
 	if err == nil {
-		return nil
+		return
 	}
 	ve, ok := err.(*jsonschema.ValidationError)
 	if !ok {
-		return cjml.Diagnostics{{Severity: cjml.Error, Code: CodeSchemaInvalid, Pos: cjml.Position{File: fileOf(doc)},
-			Message: "the document cannot be checked against the schema: " + err.Error()}}
+		m.emit(CodeSchemaInvalid, cjml.Position{File: fileOf(m.doc)}, m.prefix,
+			"the document cannot be checked against the schema: "+err.Error())
+		return
 	}
-	m := &mapper{doc: doc, form: form, root: v}
 	for _, leaf := range leaves(ve) {
+		if m.skip != nil && m.skip(leaf.InstanceLocation) {
+			continue
+		}
 		m.add(leaf)
 	}
-	return m.result()
 }
 
 // leaves returns the errors that explain ve: the leaves of its tree of
@@ -145,12 +139,16 @@ func keyword(loc string) string {
 	return k
 }
 
-// mapper turns validation errors into diagnostics.
+// mapper turns validation errors into diagnostics. The value validated
+// sits at prefix in root, the JSON form (or part of it) that form gives
+// positions for.
 type mapper struct {
-	doc  *cjml.Document
-	form *cjml.Form
-	root any
-	out  cjml.Diagnostics
+	doc    *cjml.Document
+	form   *cjml.Form
+	root   any
+	prefix string
+	skip   func(inst string) bool
+	out    cjml.Diagnostics
 }
 
 var quoted = regexp.MustCompile(`'((?:[^'\\]|\\.)*)'`)
@@ -166,9 +164,13 @@ func names(msg string) []string {
 }
 
 func (m *mapper) add(e *jsonschema.ValidationError) {
-	inst := e.InstanceLocation
+	inst := m.prefix + e.InstanceLocation
 	kw := keyword(e.KeywordLocation)
 	switch {
+	case kw == "required" && slices.Contains(names(e.Message), "$text"):
+		// An element given child elements or attributes where its text
+		// belongs: one finding about the element.
+		m.emit(CodeSchemaType, m.form.Position(inst), inst, m.context(inst)+describeName(element(inst))+" must hold text, not child elements")
 	case kw == "required":
 		for _, n := range names(e.Message) {
 			m.emit(CodeSchemaRequired, m.form.Position(inst), join(inst, n), m.missing(inst, n))
@@ -188,25 +190,74 @@ func (m *mapper) add(e *jsonschema.ValidationError) {
 		m.emit(CodeSchemaUnexpected, m.form.KeyPosition(inst), inst, m.unexpected(parent, name))
 	case kw == "type":
 		m.typeError(e)
-	case kw == "enum" || kw == "const":
-		m.emit(CodeSchemaValue, m.form.Position(inst), inst, m.value(inst, "is not one of the allowed values"+allowed(e.Message)))
+	case kw == "enum" || kw == "const" || kw == "pattern":
+		why := "is not one of the allowed values" + allowed(e.Message)
+		if kw == "pattern" {
+			why = "has the wrong form"
+		}
+		if d, ok := schema.DefAt(e.AbsoluteKeywordLocation); ok && d.Description != "" {
+			why = "is not allowed: " + firstSentence(d.Description)
+		}
+		m.emit(CodeSchemaValue, m.form.Position(inst), inst, m.value(inst, why))
 	case kw == "minLength":
 		if strings.Contains(e.Message, ">= 1,") {
 			m.emit(CodeSchemaValue, m.form.Position(inst), inst, m.value(inst, "is empty"))
 		} else {
 			m.emit(CodeSchemaValue, m.form.Position(inst), inst, m.value(inst, "is too short ("+e.Message+")"))
 		}
-	case kw == "pattern":
-		m.emit(CodeSchemaValue, m.form.Position(inst), inst, m.value(inst, "has the wrong form ("+e.Message+")"))
 	case kw == "minimum" || kw == "maximum" || kw == "exclusiveMinimum" || kw == "exclusiveMaximum" ||
 		kw == "maxLength" || kw == "format" || kw == "multipleOf":
 		m.emit(CodeSchemaValue, m.form.Position(inst), inst, m.value(inst, "is out of range ("+e.Message+")"))
+	case kw == "minContains" || kw == "contains":
+		if len(e.Causes) > 0 {
+			if ns := names(e.Causes[0].Message); len(ns) > 0 {
+				m.emit(CodeSchemaRequired, m.form.Position(inst), join(inst, ns[0]), m.missing(inst, ns[0]))
+				return
+			}
+		}
+		m.emit(CodeSchemaCount, m.form.Position(inst), inst, m.count(inst, kw, e.Message))
+	case kw == "maxContains":
+		m.emit(CodeSchemaCount, m.form.Position(inst), inst, m.repeated(inst))
+	case kw == "uniqueItems":
+		m.emit(CodeSchemaCount, m.form.Position(inst), inst, m.count(inst, kw, e.Message))
 	case kw == "minItems" || kw == "maxItems" || kw == "minProperties" || kw == "maxProperties" ||
 		kw == "uniqueItems" || kw == "minContains" || kw == "maxContains":
 		m.emit(CodeSchemaCount, m.form.Position(inst), inst, m.count(inst, kw, e.Message))
 	default:
 		m.emit(CodeSchemaInvalid, m.form.Position(inst), inst, m.context(inst)+m.describe(inst)+" is not valid here ("+e.Message+")")
 	}
+}
+
+// firstSentence returns the first sentence of a description.
+func firstSentence(s string) string {
+	if i := strings.Index(s, ". "); i >= 0 {
+		return s[:i+1]
+	}
+	return s
+}
+
+// repeated words a $content sequence in which an element occurs more often
+// than allowed.
+func (m *mapper) repeated(inst string) string {
+	ctx := m.context(inst)
+	v, _ := lookup(m.root, inst)
+	items, _ := v.([]any)
+	count := map[string]int{}
+	var twice []string
+	for _, it := range items {
+		im, _ := it.(map[string]any)
+		for k := range im {
+			count[k]++
+			if count[k] == 2 && !strings.HasPrefix(k, "$") && !strings.HasPrefix(k, "@") {
+				twice = append(twice, describeName(k))
+			}
+		}
+	}
+	slices.Sort(twice)
+	if len(twice) == 0 {
+		return ctx + describeName(element(inst)) + " repeats an element that may occur only once"
+	}
+	return ctx + strings.Join(twice, ", ") + " may occur only once in " + describeName(element(inst))
 }
 
 func allowed(msg string) string {
@@ -230,8 +281,16 @@ func (m *mapper) emit(code string, pos cjml.Position, path, msg string) {
 
 // result returns one finding per element: the first (by the order of the
 // codes above: required, unexpected, type, value, count, other) at each
-// path, and none inside an element that already has one.
-func (m *mapper) result() cjml.Diagnostics {
+// path, and none inside an element that already has one. The paths start
+// with real instead of m.prefix.
+func (m *mapper) result(real string) cjml.Diagnostics {
+	if real != m.prefix {
+		for i := range m.out {
+			if strings.HasPrefix(m.out[i].Path, m.prefix) {
+				m.out[i].Path = real + m.out[i].Path[len(m.prefix):]
+			}
+		}
+	}
 	rank := func(code string) int {
 		return slices.Index([]string{CodeSchemaRequired, CodeSchemaUnexpected, CodeSchemaType, CodeSchemaValue, CodeSchemaCount, CodeSchemaInvalid}, code)
 	}
@@ -345,6 +404,9 @@ func (m *mapper) context(p string) string {
 		switch toks[i] {
 		case "journeys":
 			kind, id = "journey", m.text(node+"/journeyID")
+			if id == "" {
+				id = m.text(node + "/journeyID/0")
+			}
 			if id == "" {
 				kind, id = "journey", "#"+itoa1(toks[i+1])
 			}
@@ -493,17 +555,21 @@ var shapeWords = map[string]string{
 }
 
 func (m *mapper) typeError(e *jsonschema.ValidationError) {
-	inst := e.InstanceLocation
-	var want, got string
-	if _, err := fmt.Sscanf(strings.ReplaceAll(e.Message, ",", ""), "expected %s but got %s", &want, &got); err != nil {
+	inst := m.prefix + e.InstanceLocation
+	w, got, ok := strings.Cut(strings.TrimPrefix(e.Message, "expected "), ", but got ")
+	if !ok {
 		m.emit(CodeSchemaType, m.form.Position(inst), inst, m.context(inst)+describeName(element(inst))+" has the wrong shape ("+e.Message+")")
 		return
+	}
+	want := w
+	if strings.Contains(w, "array") {
+		want = "array"
 	}
 	if got == "array" && want != "array" {
 		m.emit(CodeSchemaCount, m.form.KeyPosition(inst), inst, m.context(inst)+describeName(element(inst))+" occurs more than once; it may occur only once")
 		return
 	}
-	wants := strings.Split(strings.TrimSpace(strings.Split(e.Message, ",")[0][len("expected "):]), " or ")
+	wants := strings.Split(w, " or ")
 	var ws []string
 	for _, w := range wants {
 		if s, ok := shapeWords[w]; ok {

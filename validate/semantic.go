@@ -15,6 +15,7 @@ type checker struct {
 	res   *cjml.Resolver
 	paths *formPaths
 	out   cjml.Diagnostics
+	plans map[string]*cjml.Journey
 }
 
 func (c *checker) pos(p cjml.Pos) cjml.Position {
@@ -56,7 +57,7 @@ func (c *checker) document() {
 		c.report(CodeVersion, doc.Origin.ValueOf("version"), "/version", "CJML version %q is unknown; cjml reads it as 2.0", v)
 	}
 	if len(doc.Journeys) == 0 {
-		c.report(CodeNoJourney, doc.Origin.Pos, "", "the document holds no plannedJourney or actualJourney")
+		c.report(CodeNoJourney, doc.Origin.Pos, "/journeys", "the document holds no plannedJourney or actualJourney")
 		return
 	}
 	first := map[string]*cjml.Journey{}
@@ -158,7 +159,9 @@ func (c *checker) journey(i int, j *cjml.Journey, base string) {
 			c.report(CodeEmptyID, a.Origin.Of(attr), ap+"/"+attr, "%s: %s actor has an empty %s", jn, article(a.TagName()), attr)
 			continue
 		case key == "":
-			c.report(CodeMissingActorID, a.Origin.Pos, ap,
+			// The JSON form writes actorID="" for it; the finding is
+			// about that attribute, so that the schema's says nothing more.
+			c.report(CodeMissingActorID, a.Origin.Pos, ap+"/actorID",
 				"%s: %s actor has neither actorID nor actorIDref, so no touchpoint can refer to it", jn, article(a.TagName()))
 			continue
 		}
@@ -177,6 +180,10 @@ func (c *checker) journey(i int, j *cjml.Journey, base string) {
 			c.report(CodeUndeclaredReuse, a.Origin.ValueOf("actorIDref"), ap+"/actorIDref",
 				"%s: actor %q is re-used with actorIDref, but no earlier journey declares it with actorID", jn, key)
 		}
+	}
+	if !j.Origin.Has("actors") && len(j.Actors) == 0 && len(j.Touchpoints) > 0 {
+		c.report(CodeUnknownActor, j.Origin.Pos, base+"/actors",
+			"%s has no <actors>, so none of the actors its touchpoints refer to is declared", jn)
 	}
 	if len(j.EndUsers()) == 0 && j.Origin.Has("actors") {
 		c.report(CodeNoEndUser, j.Origin.Of("actors"), base+"/actors",
@@ -238,6 +245,31 @@ func (c *checker) journey(i int, j *cjml.Journey, base string) {
 	c.overSplit(i, j)
 }
 
+// plannedPhase reports whether the planned journey an actual journey refers
+// to declares the phase: an actual journey may place its touchpoints in the
+// phases of its plan.
+func (c *checker) plannedPhase(j *cjml.Journey, id string) bool {
+	if j.Kind != cjml.Actual {
+		return false
+	}
+	p := c.planned(j)
+	return p != nil && p.Phase(id) != nil
+}
+
+// planned returns the planned journey j refers to, from an index built
+// once.
+func (c *checker) planned(j *cjml.Journey) *cjml.Journey {
+	if c.plans == nil {
+		c.plans = map[string]*cjml.Journey{}
+		for _, p := range c.doc.Journeys {
+			if p.Kind == cjml.Planned && c.plans[p.ID] == nil {
+				c.plans[p.ID] = p
+			}
+		}
+	}
+	return c.plans[j.PlannedReference]
+}
+
 // before reports whether a is earlier than b, comparing dates only when
 // either is a bare date.
 func before(a time.Time, aDate bool, b time.Time, bDate bool) bool {
@@ -273,7 +305,7 @@ func (c *checker) touchpoint(j *cjml.Journey, k int, t *cjml.Touchpoint, tp, tn 
 	}
 
 	// Phase.
-	if ph := strings.TrimSpace(t.Phase); ph != "" && phases[ph] == nil {
+	if ph := strings.TrimSpace(t.Phase); ph != "" && phases[ph] == nil && !c.plannedPhase(j, ph) {
 		c.report(CodeUnknownPhase, t.Origin.ValueOf("belongsTo/phaseIDref"), tp+"/belongsTo/phaseIDref",
 			"%s belongs to phase %q, which the journey does not declare", tn, ph)
 	}
@@ -301,7 +333,7 @@ func (c *checker) touchpoint(j *cjml.Journey, k int, t *cjml.Touchpoint, tp, tn 
 		if t.Origin.Has("channel") {
 			switch ch := strings.TrimSpace(string(t.Channel)); {
 			case ch == "":
-				c.report(CodeUnknownChannel, t.Origin.Of("channel"), tp+"/channel/channelName", "%s has an empty channel name", tn)
+				// The schema requires a channel name.
 			case t.Channel.Family() == cjml.FamilyUnknown && t.Channel.Info().Name != "unknownChannel":
 				c.report(CodeUnknownChannel, t.Origin.ValueOf("channel/channelName"), tp+"/channel/channelName",
 					"%s: channel %q is not a known channel name; it is drawn with the unknown-channel icon", tn, ch)
@@ -395,6 +427,21 @@ func (c *checker) rating(e *cjml.Experience, o *cjml.Origin, elem, base, name st
 func (c *checker) party(j *cjml.Journey, t *cjml.Touchpoint, end string, p *cjml.Party, tp, tn string, used map[*cjml.Actor]bool) cjml.ActorRef {
 	refPath := end + "/refersTo/actorIDref"
 	if !t.Origin.Has(end) {
+		if end == "initiator" {
+			// The JSON form of a touchpoint always has an initiator (with
+			// an empty reference), so the schema cannot see it missing.
+			c.report(CodeSchemaRequired, t.Origin.Pos, tp+"/initiator", "%s: every touchpoint needs an <initiator> that refers to an actor", tn)
+		}
+		return cjml.ActorRef{}
+	}
+	switch {
+	case !t.Origin.Has(end + "/refersTo"):
+		c.report(CodeSchemaRequired, t.Origin.Of(end), tp+"/"+end+"/refersTo",
+			"%s: the %s needs a <refersTo actorIDref=\"…\"/> naming its actor", tn, end)
+		return cjml.ActorRef{}
+	case !t.Origin.Has(refPath):
+		c.report(CodeSchemaRequired, t.Origin.Of(end+"/refersTo"), tp+"/"+refPath,
+			"%s: the %s's <refersTo> needs the attribute actorIDref naming its actor", tn, end)
 		return cjml.ActorRef{}
 	}
 	labelPath := end + "/" + end + "Label"
@@ -404,7 +451,7 @@ func (c *checker) party(j *cjml.Journey, t *cjml.Touchpoint, end string, p *cjml
 	}
 	ref := strings.TrimSpace(p.Actor)
 	if !j.Origin.Has("actors") && len(j.Actors) == 0 {
-		return cjml.ActorRef{}
+		return cjml.ActorRef{} // reported once for the journey
 	}
 	if ref == "" {
 		if t.Origin.Has(refPath) {

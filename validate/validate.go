@@ -25,6 +25,8 @@ import (
 	"io"
 	"strings"
 
+	"github.com/santhosh-tekuri/jsonschema/v5"
+
 	"cjml.dev/cjml"
 )
 
@@ -49,17 +51,16 @@ func Document(doc *cjml.Document, opt Options) cjml.Diagnostics {
 	if doc == nil {
 		return nil
 	}
-	var value map[string]any
-	var structural cjml.Diagnostics
+	var sch *jsonschema.Schema
 	if !opt.NoSchema {
-		form := doc.Form()
-		v := form.Value()
-		value, _ = v.(map[string]any)
-		structural = checkSchema(doc, form, v)
-	} else {
-		value, _ = doc.Form().Value().(map[string]any)
+		var err error
+		if sch, err = compiledSchema(); err != nil {
+			return cjml.Diagnostics{{Severity: cjml.Error, Code: CodeSchemaInvalid, Pos: cjml.Position{File: fileOf(doc)},
+				Message: "internal error: the embedded schema does not compile: " + err.Error()}}
+		}
 	}
-	rules := semantic(doc, newFormPaths(doc, value))
+	paths, structural := structure(doc, sch)
+	rules := semantic(doc, paths)
 	ds := merge(structural, rules)
 	if opt.Strict {
 		for i := range ds {
@@ -119,9 +120,20 @@ func merge(structural, rules cjml.Diagnostics) cjml.Diagnostics {
 	}
 	out := make(cjml.Diagnostics, 0, len(structural)+len(rules))
 	schemaPaths := make(map[string]cjml.Severity, len(structural))
+	// Structural findings the rules make about parts the JSON form cannot
+	// show missing (it always writes an initiator with a refersTo).
+	covered := map[string]cjml.Severity{}
+	for _, d := range rules {
+		if d.Code == CodeSchemaRequired {
+			covered[d.Path] = d.Severity
+		}
+	}
 	for _, d := range structural {
 		if s, ok := ruleSev[d.Path]; ok && d.Path != "" && s.AtLeast(d.Severity) {
 			continue // the rule says it better
+		}
+		if insideAny(d.Path, covered) {
+			continue
 		}
 		out = append(out, d)
 		schemaPaths[d.Path] = d.Severity
