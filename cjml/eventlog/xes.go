@@ -52,9 +52,9 @@ var xesDefaults = func() [numRoles][]string {
 			// activity; neither takes the other's CSV names.
 			d[r] = std[r]
 			if r == Case {
-				d[r] = append(d[r], "caseid", "case")
+				d[r] = append(d[r], "caseid", "case", "casejourney", "journey")
 			} else {
-				d[r] = append(d[r], "activity", "label", "initiatorlabel")
+				d[r] = append(d[r], "activity", "label", "initiatorlabel", "initiatorslabel")
 			}
 		}
 	}
