@@ -506,9 +506,12 @@ func lineLegend(pal *Palette, spec *lineSpec, tps []*cjml.Touchpoint) []legendEn
 			out = append(out, legendEntry{sw: 18, label: "Between other actors", draw: ring(pal.Other, "")})
 		}
 	}
-	out = append(out, legendEntry{sw: 18, label: "Action", draw: func(x, y float64) []scene.Item {
-		return []scene.Item{{Kind: scene.KindRect, Rect: scene.Rect{X: x + 2, Y: y + 2, W: 14, H: 14}, R: 1, Style: scene.Style{Fill: "#ffffff", Stroke: pal.ActionStroke, StrokeWidth: 2}, Role: "legend"}}
-	}}, legendEntry{sw: 40, label: "Start and end", draw: func(x, y float64) []scene.Item {
+	if has["actor"] {
+		out = append(out, legendEntry{sw: 18, label: "Action", draw: func(x, y float64) []scene.Item {
+			return []scene.Item{{Kind: scene.KindRect, Rect: scene.Rect{X: x + 2, Y: y + 2, W: 14, H: 14}, R: 1, Style: scene.Style{Fill: "#ffffff", Stroke: pal.ActionStroke, StrokeWidth: 2}, Role: "legend"}}
+		}})
+	}
+	out = append(out, legendEntry{sw: 40, label: "Start and end", draw: func(x, y float64) []scene.Item {
 		return []scene.Item{
 			{Kind: scene.KindCircle, CX: x + 7, CY: y + 9, R: 6, Style: scene.Style{Fill: pal.Connector}, Role: "legend"},
 			{Kind: scene.KindCircle, CX: x + 31, CY: y + 9, R: 7, Style: scene.Style{Fill: "#ffffff", Stroke: pal.Connector, StrokeWidth: 2}, Role: "legend"},

@@ -16,8 +16,8 @@ const (
 	boxPad   = 7.0
 	iconSz   = 16.0
 	badgeSz  = 14.0
-	lanePad  = 12.0
-	minLaneH = 72.0
+	lanePad  = 16.0
+	minLaneH = 84.0
 	faceSz   = 18.0
 	faceRow  = faceSz + 4
 	stackGap = 18.0
@@ -269,16 +269,23 @@ func layoutSwimlane(j *cjml.Journey, r *cjml.Resolver, status statusFunc, opt Op
 	}
 
 	// Legend.
-	entries := []legendEntry{
-		{sw: 34, label: "Communication point: one box per end, in the actor's lane", draw: func(x, y float64) []scene.Item {
+	var comms, actions bool
+	for _, t := range j.Touchpoints {
+		comms = comms || t.Kind == cjml.Communication
+		actions = actions || t.Kind == cjml.Action
+	}
+	var entries []legendEntry
+	if comms {
+		entries = append(entries, legendEntry{sw: 34, label: "Communication point: one box per end, in the actor's lane", draw: func(x, y float64) []scene.Item {
 			return []scene.Item{{Kind: scene.KindRect, Rect: scene.Rect{X: x, Y: y + 2, W: 34, H: 14}, R: 4, Style: scene.Style{Fill: pal.Box, Stroke: pal.BoxStroke, StrokeWidth: 1.5}, Role: "legend"}}
-		}},
-		{sw: 34, label: "Action", draw: func(x, y float64) []scene.Item {
-			return []scene.Item{{Kind: scene.KindRect, Rect: scene.Rect{X: x, Y: y + 2, W: 34, H: 14}, R: 1, Style: scene.Style{Fill: pal.Action, Stroke: pal.ActionStroke, StrokeWidth: 1.5}, Role: "legend"}}
-		}},
-		{sw: 34, label: "Message from sender to receiver", draw: func(x, y float64) []scene.Item {
+		}}, legendEntry{sw: 34, label: "Message from sender to receiver", draw: func(x, y float64) []scene.Item {
 			return []scene.Item{{Kind: scene.KindLine, X1: x, Y1: y + 9, X2: x + 32, Y2: y + 9, Style: scene.Style{Stroke: pal.Arrow, StrokeWidth: 1.4, Dash: "5 4", Arrow: true}, Role: "legend"}}
-		}},
+		}})
+	}
+	if actions {
+		entries = append(entries, legendEntry{sw: 34, label: "Action", draw: func(x, y float64) []scene.Item {
+			return []scene.Item{{Kind: scene.KindRect, Rect: scene.Rect{X: x, Y: y + 2, W: 34, H: 14}, R: 1, Style: scene.Style{Fill: pal.Action, Stroke: pal.ActionStroke, StrokeWidth: 1.5}, Role: "legend"}}
+		}})
 	}
 	entries = append(entries, channelEntries(pal, j.Touchpoints)...)
 	if actual {
