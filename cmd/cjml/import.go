@@ -61,7 +61,7 @@ are still written); 2 usage error or a wrong mapping; 3 unreadable log.`,
 			})
 			cols := map[eventlog.Role]*string{}
 			for _, r := range eventlog.Roles() {
-				cols[r] = fs.String(r.FlagName(), "", fmt.Sprintf("`column` (XES: attribute key) of the %s", r))
+				cols[r] = fs.String(r.FlagName(), "", fmt.Sprintf("`column` (XES: attribute key) of the %s", importRoleHelp[r]))
 			}
 			return func(e *env, args []string) int {
 				if len(args) != 1 {
@@ -180,4 +180,25 @@ func importErrText(err error) string {
 		return pe.Err.Error()
 	}
 	return err.Error()
+}
+
+// importRoleHelp says what each role's column holds, for the flags' help.
+var importRoleHelp = map[eventlog.Role]string{
+	eventlog.Case:          "case: one actual journey per value (journeyID)",
+	eventlog.Activity:      "activity: what the initiator does (initiatorLabel)",
+	eventlog.ReceiverLabel: "receiverLabel: what the receiver does or gets",
+	eventlog.Time:          "timestamp",
+	eventlog.Initiator:     "initiator: the actor who acts or sends",
+	eventlog.Receiver:      "receiver: the actor who receives (empty for actions)",
+	eventlog.Channel:       "channel (channelName)",
+	eventlog.Kind:          "kind: action or communication (default: by the receiver)",
+	eventlog.Compliance:    "compliance: completed, failing, adhoc, missing",
+	eventlog.Rating:        "experience rating, 1 to 5",
+	eventlog.Experience:    "experience description",
+	eventlog.Phase:         "phase (phaseIDref)",
+	eventlog.Touchpoint:    "touchpointID (default: E1, E2, ...)",
+	eventlog.Lifecycle:     "lifecycle transition: start, complete, ...",
+	eventlog.Message:       "message",
+	eventlog.Comment:       "comment",
+	eventlog.EndUserName:   "end user's name (actorName)",
 }

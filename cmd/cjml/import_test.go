@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"cjml.dev/cjml"
+	"cjml.dev/cjml/eventlog"
 )
 
 // TestImportGolden runs cjml import on the logs in testdata/import and the
@@ -132,4 +133,7 @@ func TestImportHelp(t *testing.T) {
 		assert.Contains(t, stdout, "\n  "+f+" ", f)
 	}
 	assert.True(t, strings.Contains(stdout, "Exit codes: 0 every event imported"))
+	for _, r := range eventlog.Roles() {
+		assert.NotEmpty(t, importRoleHelp[r], "help for the %s flag", r.FlagName())
+	}
 }
