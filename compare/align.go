@@ -127,7 +127,24 @@ func fill(b []int, n int) []int {
 
 // Align aligns actual with planned; see the package-level [Align].
 func (a *Aligner) Align(planned, actual *cjml.Journey) *Result {
-	r := &Result{Planned: planned, Actual: actual}
+	return a.AlignReuse(nil, planned, actual)
+}
+
+// AlignReuse is Align writing into r, reusing the memory of its steps, when
+// r is not nil: for callers that are done with r. Aligning thousands of
+// journeys this way keeps the memory the results need warm in the cache.
+func (a *Aligner) AlignReuse(r *Result, planned, actual *cjml.Journey) *Result {
+	var stepBuf []Step
+	var noteBuf []Note
+	if r == nil {
+		r = &Result{}
+	} else {
+		stepBuf, noteBuf = r.Steps[:0], r.Notes[:0]
+		clear(r.Steps[:cap(r.Steps)])
+		clear(r.Notes[:cap(r.Notes)])
+		*r = Result{Notes: noteBuf}
+	}
+	r.Planned, r.Actual = planned, actual
 	if planned == nil {
 		planned = emptyJourney
 	}
@@ -289,7 +306,10 @@ func (a *Aligner) Align(planned, actual *cjml.Journey) *Result {
 			nsteps++
 		}
 	}
-	steps := make([]Step, 0, nsteps)
+	steps := stepBuf
+	if cap(steps) < nsteps {
+		steps = make([]Step, 0, nsteps)
+	}
 	k := 0 // next pending missing step, in plan order; emitted per anchor
 	emitMissing := func(after int) {
 		for x := range pending {
@@ -313,7 +333,9 @@ func (a *Aligner) Align(planned, actual *cjml.Journey) *Result {
 					Placeholder: t, Asserted: true, Cost: w.Missing})
 			}
 		case i >= 0:
-			s := Step{Status: Completed, Planned: P[i], Actual: t, PlannedIndex: i, ActualIndex: j, OutOfOrder: !inLIS[j]}
+			steps = steps[:len(steps)+1]
+			s := &steps[len(steps)-1]
+			s.Status, s.Planned, s.Actual, s.PlannedIndex, s.ActualIndex, s.OutOfOrder = Completed, P[i], t, i, j, !inLIS[j]
 			c := int(cost(w, &p.f[i], &af[j]))
 			switch {
 			case as[j] == asFailing:
@@ -333,9 +355,10 @@ func (a *Aligner) Align(planned, actual *cjml.Journey) *Result {
 			}
 			s.Cost = min(c, cap2)
 			s.Differences = differences(P[i], t, &p.f[i], &af[j])
-			steps = append(steps, s)
 		default:
-			s := Step{Status: AdHoc, Actual: t, PlannedIndex: -1, ActualIndex: j, Cost: w.AdHoc}
+			steps = steps[:len(steps)+1]
+			s := &steps[len(steps)-1]
+			s.Status, s.Actual, s.PlannedIndex, s.ActualIndex, s.Cost = AdHoc, t, -1, j, w.AdHoc
 			switch as[j] {
 			case asAdHoc:
 				s.Asserted = true
@@ -345,7 +368,6 @@ func (a *Aligner) Align(planned, actual *cjml.Journey) *Result {
 				r.Notes = append(r.Notes, Note{Severity: cjml.Warning, Code: CodeCompliance, Actual: t,
 					Message: fmt.Sprintf("touchpoint %s is marked %s but matches no planned touchpoint; it counts as ad hoc", t.ID, strings.TrimSpace(string(t.Compliance)))})
 			}
-			steps = append(steps, s)
 		}
 		if len(pending) > k {
 			emitMissing(j)

@@ -102,6 +102,17 @@ func CompareDocument(doc *cjml.Document, planned *cjml.Journey, opt Options) ([]
 // in the order of pairs, from the calling goroutine. Only a bounded number
 // of results waits for fn at any time.
 func Run(pairs []Pair, opt Options, workers int, fn func(i int, r *Result)) {
+	run(pairs, opt, workers, fn, false)
+}
+
+// Stream is [Run] for callers that do not keep the results: a result passed
+// to fn is valid only until fn returns, and its memory is reused for later
+// results. Reports and [Stats] over many journeys need no more.
+func Stream(pairs []Pair, opt Options, workers int, fn func(i int, r *Result)) {
+	run(pairs, opt, workers, fn, true)
+}
+
+func run(pairs []Pair, opt Options, workers int, fn func(i int, r *Result), reuse bool) {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
@@ -109,8 +120,13 @@ func Run(pairs []Pair, opt Options, workers int, fn func(i int, r *Result)) {
 	nb := (len(pairs) + batch - 1) / batch
 	if workers == 1 || nb <= 1 {
 		a := NewAligner(opt)
+		var r *Result
 		for i, p := range pairs {
-			fn(i, a.Align(p.Planned, p.Actual))
+			if !reuse {
+				r = nil
+			}
+			r = a.AlignReuse(r, p.Planned, p.Actual)
+			fn(i, r)
 		}
 		return
 	}
@@ -124,6 +140,8 @@ func Run(pairs []Pair, opt Options, workers int, fn func(i int, r *Result)) {
 	}
 	jobs := make(chan int)
 	window := make(chan struct{}, 4*workers)
+	// Results the caller is done with, for reuse (Stream).
+	free := make(chan []*Result, 4*workers+workers)
 	go func() {
 		for b := range nb {
 			window <- struct{}{}
@@ -136,9 +154,19 @@ func Run(pairs []Pair, opt Options, workers int, fn func(i int, r *Result)) {
 			a := NewAligner(opt)
 			for b := range jobs {
 				lo, hi := b*batch, min((b+1)*batch, len(pairs))
-				res := make([]*Result, hi-lo)
+				var res []*Result
+				if reuse {
+					select {
+					case res = <-free:
+					default:
+					}
+				}
+				if cap(res) < hi-lo {
+					res = make([]*Result, batch)
+				}
+				res = res[:hi-lo]
 				for k := range res {
-					res[k] = a.Align(pairs[lo+k].Planned, pairs[lo+k].Actual)
+					res[k] = a.AlignReuse(res[k], pairs[lo+k].Planned, pairs[lo+k].Actual)
 				}
 				slots[b].res = res
 				close(slots[b].done)
@@ -149,6 +177,12 @@ func Run(pairs []Pair, opt Options, workers int, fn func(i int, r *Result)) {
 		<-slots[b].done
 		for k, r := range slots[b].res {
 			fn(b*batch+k, r)
+		}
+		if reuse {
+			select {
+			case free <- slots[b].res:
+			default:
+			}
 		}
 		slots[b].res = nil
 		<-window

@@ -20,6 +20,8 @@ import (
 	"fmt"
 	"os"
 	"runtime"
+	"runtime/pprof"
+	"syscall"
 	"time"
 
 	"cjml.dev/cjml"
@@ -32,6 +34,7 @@ func main() {
 	workers := flag.Int("workers", runtime.GOMAXPROCS(0), "worker goroutines")
 	export := flag.String("export", "", "write the journeys for bench/align.py to this file")
 	runs := flag.Int("runs", 3, "timed runs (the median is printed)")
+	profile := flag.String("cpuprofile", "", "write a CPU profile of the one-worker runs to this file")
 	flag.Parse()
 
 	o := gen.Default(*n)
@@ -47,11 +50,23 @@ func main() {
 
 	var cost, worst, steps int
 	var counts compare.Counts
+	if *profile != "" {
+		f, err := os.Create(*profile)
+		if err == nil {
+			err = pprof.StartCPUProfile(f)
+		}
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "comparebench:", err)
+			os.Exit(1)
+		}
+	}
+	cpu0 := cpuTime()
 	time1 := median(*runs, func() {
 		cost, worst, steps, counts = 0, 0, 0, compare.Counts{}
 		a := compare.NewAligner(opt)
+		var r *compare.Result
 		for _, p := range pairs {
-			r := a.Align(p.Planned, p.Actual)
+			r = a.AlignReuse(r, p.Planned, p.Actual)
 			cost += r.Cost
 			worst += r.WorstCost
 			steps += len(r.Steps)
@@ -62,10 +77,12 @@ func main() {
 			counts.Irregular += r.Counts.Irregular
 		}
 	})
+	cpu1 := (cpuTime() - cpu0) / time.Duration(max(*runs, 1))
+	pprof.StopCPUProfile()
 	var costN int
 	timeN := median(*runs, func() {
 		costN = 0
-		compare.Run(pairs, opt, *workers, func(_ int, r *compare.Result) { costN += r.Cost })
+		compare.Stream(pairs, opt, *workers, func(_ int, r *compare.Result) { costN += r.Cost })
 	})
 	if costN != cost {
 		fmt.Fprintf(os.Stderr, "comparebench: total cost %d on %d workers, %d on one\n", costN, *workers, cost)
@@ -73,7 +90,16 @@ func main() {
 	}
 	fmt.Printf("journeys %d\nsteps %d\ntotal cost %d\nworst cost %d\ncompleted %d\nmissing %d\nadhoc %d\nfailing %d\nirregular %d\n",
 		len(pairs), steps, cost, worst, counts.Completed, counts.Missing, counts.AdHoc, counts.Failing, counts.Irregular)
-	fmt.Printf("seconds 1 worker %.3f\nseconds %d workers %.3f\n", time1.Seconds(), *workers, timeN.Seconds())
+	fmt.Printf("seconds 1 worker %.3f (cpu %.3f)\nseconds %d workers %.3f\n", time1.Seconds(), cpu1.Seconds(), *workers, timeN.Seconds())
+}
+
+// cpuTime returns the user and system CPU time of the process so far.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 func median(runs int, f func()) time.Duration {

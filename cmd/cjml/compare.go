@@ -143,7 +143,11 @@ func cmpRunCompare(c *command, e *env, plannedArg, format string, opt compare.Op
 	var stats compare.Stats
 	deviates := false
 	var notes cjml.Diagnostics
-	compare.Run(pairs, opt, 0, func(i int, r *compare.Result) {
+	run := compare.Stream // the reports keep nothing of a result but the annotated document
+	if format == "cjml" {
+		run = compare.Run
+	}
+	run(pairs, opt, 0, func(i int, r *compare.Result) {
 		stats.Add(r)
 		if !r.Conforms {
 			deviates = true
