@@ -3,6 +3,7 @@ package eventlog
 import (
 	"bufio"
 	"bytes"
+	"compress/gzip"
 	"errors"
 	"fmt"
 	"io"
@@ -141,9 +142,20 @@ func Stream(r io.Reader, file string, opt Options, fn func(*cjml.Journey) error)
 	im := newImporter(file, opt, fn)
 	f := opt.Format
 	if f == FormatAuto {
-		f = FormatOf(file)
+		f = FormatOf(strings.TrimSuffix(strings.ToLower(file), ".gz"))
 	}
 	br := bufio.NewReaderSize(r, 64<<10)
+	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
+		// A gzip-compressed log (.xes.gz, .csv.gz): the size limit
+		// applies to the uncompressed text.
+		zr, err := gzip.NewReader(br)
+		if err != nil {
+			im.fatal(CodeSyntax, pos{}, "cannot read the gzip stream: %s", strings.TrimPrefix(err.Error(), "gzip: "))
+			return im.stats, im.diags
+		}
+		defer zr.Close()
+		br = bufio.NewReaderSize(zr, 64<<10)
+	}
 	if f == FormatAuto {
 		head, _ := br.Peek(512)
 		f = Sniff(head)

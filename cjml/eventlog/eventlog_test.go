@@ -1,8 +1,11 @@
 package eventlog
 
 import (
+	"bytes"
+	"compress/gzip"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -489,4 +492,38 @@ func TestFormat(t *testing.T) {
 func TestStatsString(t *testing.T) {
 	assert.Equal(t, "imported 1 journey, 1 touchpoint, skipped 1 event", Stats{1, 1, 1, 0}.String())
 	assert.Equal(t, "imported 2 journeys, 0 touchpoints, skipped 0 events, ignored 3 lifecycle events", Stats{2, 0, 0, 3}.String())
+}
+
+func TestGzip(t *testing.T) {
+	for _, f := range []string{"../../examples/broadband-log.xes", "../../examples/broadband-log.csv"} {
+		plain, err := os.ReadFile(f)
+		require.NoError(t, err)
+		var z bytes.Buffer
+		zw := gzip.NewWriter(&z)
+		_, _ = zw.Write(plain)
+		require.NoError(t, zw.Close())
+		mb, _ := os.ReadFile("../../examples/broadband-log.mapping.yaml")
+		m, _ := ParseMapping("m.yaml", mb)
+		want, _, _ := Import(bytes.NewReader(plain), f, Options{Mapping: m})
+		got, st, diags := Import(bytes.NewReader(z.Bytes()), filepath.Base(f)+".gz", Options{Mapping: m})
+		require.NotNil(t, got, diagLines(diags))
+		assert.Empty(t, diags)
+		assert.Equal(t, 63, st.Touchpoints)
+		assert.Equal(t, summary(want), summary(got))
+
+		// The size limit is on the uncompressed text.
+		doc, _, diags := Import(bytes.NewReader(z.Bytes()), "log.gz", Options{MaxBytes: int64(len(plain)) - 1})
+		assert.Nil(t, doc)
+		assert.Equal(t, "log.gz: error: the log is larger than the "+byteSize(int64(len(plain))-1)+" limit [import/too-large]\n", diagLines(diags))
+
+		// A damaged stream is an error, not a shorter log.
+		bad := bytes.Clone(z.Bytes())
+		bad[len(bad)-6] ^= 0xff // the CRC
+		doc, _, diags = Import(bytes.NewReader(bad), "log.gz", Options{Mapping: m})
+		assert.Nil(t, doc)
+		assert.Contains(t, diagLines(diags), "gzip: invalid checksum [import/syntax]")
+	}
+	doc, _, diags := Import(strings.NewReader("\x1f\x8bnot gzip"), "x.csv", Options{})
+	assert.Nil(t, doc)
+	assert.Equal(t, "x.csv: error: cannot read the gzip stream: invalid header [import/syntax]\n", diagLines(diags))
 }

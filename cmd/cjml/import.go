@@ -20,7 +20,8 @@ func init() {
 writes one actual journey per case. A CSV log has a header line and one
 row per event; an XES log (IEEE 1849) has one trace per case and is read as
 a stream, one trace at a time. The format comes from --from, else from the
-extension (.csv, .tsv, .txt; .xes), else from the content.
+extension (.csv, .tsv, .txt; .xes), else from the content; gzip-compressed
+logs (.xes.gz) are read as well.
 
 Columns are found by their usual names (case, activity, timestamp,
 initiator, receiver, channel, ...; in XES concept:name, time:timestamp,
