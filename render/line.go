@@ -215,7 +215,7 @@ func layoutLine(spec *lineSpec, opt Options) *scene.Scene {
 			if i+1 < len(list) {
 				h = min(h, (list[i+1].cx-it.cx)/2-6)
 			}
-			h = min(h, it.cx-xStart-4)
+			h = min(h, it.cx-(margin+userW)-6)
 			if i+1 == len(list) {
 				h = min(h, W-margin-it.cx-2)
 			}
