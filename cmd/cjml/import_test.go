@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -135,5 +136,40 @@ func TestImportHelp(t *testing.T) {
 	assert.True(t, strings.Contains(stdout, "Exit codes: 0 every event imported"))
 	for _, r := range eventlog.Roles() {
 		assert.NotEmpty(t, importRoleHelp[r], "help for the %s flag", r.FlagName())
+	}
+}
+
+// The example log, imported and compared with its planned journey, shows
+// every kind of deviation: the journeys are usable by cjml compare.
+func TestImportThenCompare(t *testing.T) {
+	for _, log := range []string{"../../examples/broadband-log.csv", "../../examples/broadband-log.xes"} {
+		out := filepath.Join(t.TempDir(), "actual.xml")
+		code, _, stderr := cli(t, "", "import", "--mapping", "../../examples/broadband-log.mapping.yaml", "-o", out, log)
+		require.Equal(t, exitOK, code, stderr)
+		code, stdout, stderr := cli(t, "", "compare", "--format", "json", "--planned", "../../examples/broadband.xml#PJ1", out)
+		require.Equal(t, exitFindings, code, "some journeys deviate: %s", stderr)
+		var res struct {
+			Journeys []struct {
+				Actual   string
+				Conforms bool
+				Counts   map[string]int
+			}
+		}
+		require.NoError(t, json.Unmarshal([]byte(stdout), &res))
+		require.Len(t, res.Journeys, 6)
+		total := map[string]int{}
+		conforming := []string{}
+		for _, j := range res.Journeys {
+			for k, n := range j.Counts {
+				total[k] += n
+			}
+			if j.Conforms {
+				conforming = append(conforming, j.Actual)
+			}
+		}
+		assert.Equal(t, []string{"C-1001"}, conforming, log)
+		for _, kind := range []string{"adhoc", "missing", "failing", "irregular"} {
+			assert.Positive(t, total[kind], "%s shows %s touchpoints", log, kind)
+		}
 	}
 }
