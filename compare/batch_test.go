@@ -68,15 +68,48 @@ func TestRunDeterministic(t *testing.T) {
 		want[i] = strings.Join(describe(a.Align(p.Planned, p.Actual)), "|")
 	}
 	for _, workers := range []int{1, 2, 5} {
-		next := 0
-		Run(pairs, Options{IgnoreIDs: true}, workers, func(i int, r *Result) {
-			assert.Equal(t, next, i)
-			next++
-			assert.Same(t, pairs[i].Actual, r.Actual)
-			assert.Equal(t, want[i], strings.Join(describe(r), "|"))
-		})
-		assert.Equal(t, len(pairs), next)
+		for _, run := range []func([]Pair, Options, int, func(int, *Result)){Run, Stream} {
+			next := 0
+			run(pairs, Options{IgnoreIDs: true}, workers, func(i int, r *Result) {
+				assert.Equal(t, next, i)
+				next++
+				assert.Same(t, pairs[i].Actual, r.Actual)
+				assert.Equal(t, want[i], strings.Join(describe(r), "|"))
+			})
+			assert.Equal(t, len(pairs), next)
+		}
 	}
+}
+
+// AlignReuse leaves nothing of the previous result behind.
+func TestAlignReuse(t *testing.T) {
+	doc := readBroadband(t)
+	a := NewAligner(Options{})
+	var r *Result
+	for _, j := range []string{"AJ4", "AJ6", "AJ1", "AJ5"} {
+		aj := doc.Journey(j)
+		r = a.AlignReuse(r, doc.Journeys[0], aj)
+		fresh := Align(doc.Journeys[0], aj, Options{})
+		assert.Equal(t, fresh, r, j)
+	}
+}
+
+// Journeys too long for the matrix are aligned greedily, with a note.
+func TestAlignLong(t *testing.T) {
+	o := gen.Default(0)
+	o.Steps = 2100
+	p := gen.Planned(o)
+	a := &cjml.Journey{Kind: cjml.Actual, ID: "AJ"}
+	for i, tp := range p.Touchpoints {
+		if i%100 != 7 {
+			a.Touchpoints = append(a.Touchpoints, tp)
+		}
+	}
+	r := Align(p, a, Options{IgnoreIDs: true})
+	require.Len(t, r.Notes, 1)
+	assert.Equal(t, CodeApproximate, r.Notes[0].Code)
+	assert.Equal(t, 21, r.Counts.Missing)
+	checkInvariants(t, r)
 }
 
 // An Aligner reused across plans and journeys gives the same results as
