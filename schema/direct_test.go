@@ -1,13 +1,18 @@
 package schema_test
 
 import (
+	"bytes"
 	"encoding/json"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/santhosh-tekuri/jsonschema/v5"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"cjml.dev/cjml"
 	"cjml.dev/schema"
 )
 
@@ -90,4 +95,37 @@ func TestDefs(t *testing.T) {
 	assert.False(t, ok)
 	_, ok = schema.Definition("nothing")
 	assert.False(t, ok)
+}
+
+// TestJourneyDefs checks that a journey can be checked on its own, against
+// the definition of its kind: a validator can so check the journeys of a
+// large document in parallel, or as they stream in.
+func TestJourneyDefs(t *testing.T) {
+	whole := compile(t)
+	c := jsonschema.NewCompiler()
+	c.Draft = jsonschema.Draft2020
+	require.NoError(t, c.AddResource(schema.JSONID, bytes.NewReader(schema.JSON)))
+	kinds := map[string]*jsonschema.Schema{}
+	for _, k := range []string{"plannedJourney", "actualJourney"} {
+		s, err := c.Compile(schema.JSONID + "#/$defs/" + k)
+		require.NoError(t, err)
+		kinds[k] = s
+	}
+	files, _ := filepath.Glob("testdata/*.xml")
+	for _, f := range files {
+		doc, diags := cjml.ReadFile(f, cjml.ReadOptions{})
+		require.False(t, diags.HasErrors(), f)
+		v := doc.Form().Value().(map[string]any)
+		allValid := true
+		for _, item := range v["journeys"].([]any) {
+			for k, journey := range item.(map[string]any) {
+				if s := kinds[k]; s != nil && s.Validate(journey) != nil {
+					allValid = false
+				}
+			}
+		}
+		if whole.Validate(v) == nil {
+			assert.True(t, allValid, "%s: valid as a whole, but not journey by journey", f)
+		}
+	}
 }

@@ -168,15 +168,61 @@ func jsonType(t *Type) *obj {
 	case List:
 		return jsonList(t, s)
 	}
+	return jsonComplex(t, s)
+}
+
+// jsonComplex returns the schema of an element with child elements. Its
+// form is a mapping of its attributes and children by name, or, when
+// children repeat with others between them, a mapping of its attributes
+// and $content, the children as one-key items in document order.
+//
+// The schema is built for jsonschema/v5's speed as well as for reading: v5
+// allocates for every subschema it applies to a mapping and for every
+// error, even one an "if" swallows. So the checks of both forms are in one
+// schema, the ones of the $content form under the $content property (applied
+// only when it is there), and the one "if" (the required children, which
+// the $content form lists in its items instead) holds in the usual case.
+func jsonComplex(t *Type, s *obj) *obj {
 	if emptiable(t) {
 		s.set("type", []string{"object", "string"})
 		s.set("maxLength", 0)
 	} else {
 		s.set("type", "object")
 	}
-	s.set("if", o("required", []string{"$content"}))
-	s.set("then", jsonContentForm(t))
-	s.set("else", jsonMappingForm(t))
+	props, req := jsonElemProps(t)
+	var children []string
+	for _, c := range t.Children {
+		props.set(c.Name, childSchema(c))
+		if c.Min > 0 {
+			children = append(children, c.Name)
+		}
+	}
+	props.set("$content", jsonContent(t))
+	s.set("properties", props)
+	s.set("patternProperties", o(attrKeyPattern, o("type", "string"), extKeyPattern, true))
+	s.set("additionalProperties", false)
+	if len(req) > 0 {
+		s.set("required", req)
+	}
+	var conds []any
+	if len(children) > 0 {
+		conds = append(conds, o("if", o("properties", o("$content", false)), "then", o("required", children)))
+	}
+	if len(t.OneOfAttrs) == 2 {
+		// Exactly one of a and b: not both, and b when a is missing.
+		a, b := attrKey(t.OneOfAttrs[0]), attrKey(t.OneOfAttrs[1])
+		s.set("dependentSchemas", o(a, o("description", a+" and "+b+" exclude each other", "properties", o(b, false))))
+		conds = append(conds, o("if", o("properties", o(b, false)), "then", o("required", []string{a})))
+	}
+	switch len(conds) {
+	case 0:
+	case 1:
+		for i, k := range conds[0].(*obj).keys {
+			s.set(k, conds[0].(*obj).vals[i])
+		}
+	default:
+		s.set("allOf", conds)
+	}
 	return s
 }
 
@@ -230,43 +276,17 @@ func jsonElemProps(t *Type) (*obj, []string) {
 
 func childSchema(c Child) *obj {
 	if c.Max == 0 {
-		return o("if", o("type", "array"), "then", o("items", ref(c.Type.Name)), "else", ref(c.Type.Name))
+		// Repeated elements are a sequence; test the usual single one
+		// first (an "if" that fails costs an error).
+		return o("if", o("type", []string{"string", "object"}), "then", ref(c.Type.Name), "else", o("type", "array", "items", ref(c.Type.Name)))
 	}
 	return ref(c.Type.Name)
 }
 
-func jsonMappingForm(t *Type) *obj {
-	props, req := jsonElemProps(t)
-	for _, c := range t.Children {
-		props.set(c.Name, childSchema(c))
-		if c.Min > 0 {
-			req = append(req, c.Name)
-		}
-	}
-	s := o("properties", props,
-		"patternProperties", o(attrKeyPattern, o("type", "string"), extKeyPattern, true),
-		"additionalProperties", false)
-	if len(req) > 0 {
-		s.set("required", req)
-	}
-	oneOfAttrs(t, s)
-	return s
-}
-
-// oneOfAttrs adds "exactly one of" t.OneOfAttrs (two attributes).
-func oneOfAttrs(t *Type, s *obj) {
-	if len(t.OneOfAttrs) != 2 {
-		return
-	}
-	a, b := attrKey(t.OneOfAttrs[0]), attrKey(t.OneOfAttrs[1])
-	s.set("dependentSchemas", o(a, o("description", a+" and "+b+" exclude each other", "properties", o(b, false))))
-	s.set("anyOf", []any{o("required", []string{a}), o("required", []string{b})})
-}
-
-// jsonContentForm is the form of an element whose children are written
-// as $content: one-key items in document order.
-func jsonContentForm(t *Type) *obj {
-	props, req := jsonElemProps(t)
+// jsonContent returns the schema of the $content of an element of type t:
+// one-key items, each a child or an extension element, with each child
+// that occurs once counted.
+func jsonContent(t *Type) *obj {
 	itemProps := &obj{}
 	var counts []any
 	for _, c := range t.Children {
@@ -275,7 +295,8 @@ func jsonContentForm(t *Type) *obj {
 			counts = append(counts, o("contains", o("required", []string{c.Name}), "minContains", c.Min, "maxContains", 1))
 		}
 	}
-	content := o("type", "array",
+	content := o("description", "The children in document order, as one-key items, when some repeat with others between them.",
+		"type", "array",
 		"items", o("type", "object", "minProperties", 1, "maxProperties", 1,
 			"properties", itemProps,
 			"patternProperties", o(extKeyPattern, true),
@@ -283,21 +304,15 @@ func jsonContentForm(t *Type) *obj {
 	if len(counts) > 0 {
 		content.set("allOf", counts)
 	}
-	props.set("$content", content)
-	s := o("properties", props,
-		"patternProperties", o(attrKeyPattern, o("type", "string")),
-		"additionalProperties", false,
-		"required", append([]string{"$content"}, req...))
-	oneOfAttrs(t, s)
-	return s
+	return content
 }
 
 func jsonText(t *Type, s *obj) *obj {
-	v := ref(t.Value.Name + "Value")
+	v := jsonValue(t.Value)
 	props, req := jsonElemProps(t)
-	textProp := o("$ref", "#/$defs/"+t.Value.Name+"Value")
+	textProp := ref(t.Value.Name + "Value")
 	if t.Value.Rating {
-		textProp = o("allOf", []any{v, o("type", "string")})
+		textProp = o("allOf", []any{textProp, o("type", "string")})
 	}
 	props.set("$text", textProp)
 	if t.Value.NonEmpty {
@@ -308,15 +323,17 @@ func jsonText(t *Type, s *obj) *obj {
 		types = []string{"integer", "string", "object"}
 	}
 	s.set("type", types)
-	s.set("if", o("type", "object"))
-	form := o("properties", props,
-		"patternProperties", o(attrKeyPattern, o("type", "string")),
-		"additionalProperties", false)
-	if len(req) > 0 {
-		form.set("required", req)
+	for i, k := range v.keys {
+		if k != "title" && k != "description" && k != "type" {
+			s.set(k, v.vals[i])
+		}
 	}
-	s.set("then", form)
-	s.set("else", v)
+	s.set("properties", props)
+	s.set("patternProperties", o(attrKeyPattern, o("type", "string")))
+	s.set("additionalProperties", false)
+	if len(req) > 0 {
+		s.set("required", req)
+	}
 	return s
 }
 
