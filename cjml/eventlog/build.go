@@ -310,6 +310,11 @@ func (im *importer) journey(id string, p pos, evs []*event) {
 			break
 		}
 	}
+	reservedIDs := map[string]struct{}{}
+	for _, a := range im.m.Actors {
+		reservedIDs[a] = struct{}{}
+	}
+	var actorSuffix, idSuffix suffixer
 	ids := map[string]string{}   // log value → actor ID
 	owner := map[string]string{} // actor ID → the log value that made it
 	hasEndUser := false
@@ -319,9 +324,14 @@ func (im *importer) journey(id string, p pos, evs []*event) {
 		}
 		a, mapped := im.m.actorID(v)
 		if !mapped {
-			base := a
-			for n := 2; owner[a] != "" && owner[a] != v; n++ {
-				a = base + "-" + strconv.Itoa(n)
+			// An ID made from a value never takes an ID the mapping
+			// gives, nor one made from another value.
+			taken := func(id string) bool {
+				_, reserved := reservedIDs[id]
+				return reserved || owner[id] != "" && owner[id] != v
+			}
+			if taken(a) {
+				a = actorSuffix.fresh(a, taken)
 			}
 		}
 		ids[v] = a
@@ -360,11 +370,7 @@ func (im *importer) journey(id string, p pos, evs []*event) {
 		if v := it.val(Touchpoint); v != "" {
 			tp.ID = v
 			if given[v] {
-				n := 2
-				for used[v+"-"+strconv.Itoa(n)] {
-					n++
-				}
-				tp.ID = v + "-" + strconv.Itoa(n)
+				tp.ID = idSuffix.fresh(v, func(id string) bool { return used[id] })
 				used[tp.ID] = true
 				im.report(cjml.Warning, CodeDuplicateID, f.where(Touchpoint), "touchpoint ID %s is repeated in case %s; renamed %s", quote(v), quote(id), quote(tp.ID))
 			}
@@ -464,4 +470,21 @@ func slug(s string) string {
 		return "actor"
 	}
 	return b.String()
+}
+
+// A suffixer hands out base-2, base-3, ... skipping names that are taken.
+// It remembers how far each base got, so that k repeats of one name cost
+// O(k), not O(k²).
+type suffixer struct{ next map[string]int }
+
+func (s *suffixer) fresh(base string, taken func(string) bool) string {
+	if s.next == nil {
+		s.next = map[string]int{}
+	}
+	n := max(s.next[base], 2)
+	for taken(base + "-" + strconv.Itoa(n)) {
+		n++
+	}
+	s.next[base] = n + 1
+	return base + "-" + strconv.Itoa(n)
 }

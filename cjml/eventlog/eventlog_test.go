@@ -527,3 +527,40 @@ func TestGzip(t *testing.T) {
 	assert.Nil(t, doc)
 	assert.Equal(t, "x.csv: error: cannot read the gzip stream: invalid header [import/syntax]\n", diagLines(diags))
 }
+
+// Many repeats of one name are renamed in linear time, and an ID made from
+// a value never takes an ID the mapping gives.
+func TestRepeatedNames(t *testing.T) {
+	const n = 20000
+	var b strings.Builder
+	b.WriteString("case,activity,initiator,receiver,touchpoint\n")
+	for i := range n {
+		fmt.Fprintf(&b, "c,a,Customer,Shop %s,T1\n", strings.Repeat("!", i%3))
+	}
+	b.WriteString("c,a,Provider,NordNett,\n")
+	m := &Mapping{Actors: map[string]string{"NordNett": "provider"}}
+	doc, st, diags := Import(strings.NewReader(b.String()), "r.csv", Options{Mapping: m})
+	require.NotNil(t, doc)
+	assert.Equal(t, n+1, st.Touchpoints)
+	assert.Len(t, diags, n-1)
+	tps := doc.Journeys[0].Touchpoints
+	assert.Equal(t, "T1", tps[0].ID)
+	assert.Equal(t, fmt.Sprintf("T1-%d", n), tps[n-1].ID)
+	assert.Equal(t, "E1", tps[n].ID)
+	var actors []string
+	for _, a := range doc.Journeys[0].Actors {
+		actors = append(actors, a.ID+"="+a.DisplayName())
+	}
+	assert.Equal(t, []string{"customer=Customer", "shop=Shop", "shop-2=Shop !", "shop-3=Shop !!", "provider-2=Provider", "provider=NordNett"}, actors)
+
+	var x strings.Builder
+	x.WriteString("<log>")
+	for range n {
+		x.WriteString(`<trace><string key="concept:name" value="t"/><event><string key="concept:name" value="a"/><string key="org:resource" value="Customer"/></event></trace>`)
+	}
+	x.WriteString("</log>")
+	doc, st, _ = Import(strings.NewReader(x.String()), "r.xes", Options{})
+	require.NotNil(t, doc)
+	assert.Equal(t, n, st.Journeys)
+	assert.Equal(t, fmt.Sprintf("t-%d", n), doc.Journeys[n-1].ID)
+}

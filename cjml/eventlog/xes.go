@@ -26,10 +26,11 @@ type xevent struct {
 }
 
 type xesReader struct {
-	im     *importer
-	d      *xml.Decoder
-	depth  int
-	traces int
+	im         *importer
+	d          *xml.Decoder
+	depth      int
+	traces     int
+	caseSuffix suffixer
 	// Buffers reused from trace to trace.
 	traceAttrs []xattr
 	events     []xevent
@@ -346,9 +347,7 @@ func (x *xesReader) build(tp pos) bool {
 	}
 	if im.caseIDs[id] {
 		base := id
-		for n := 2; im.caseIDs[id]; n++ {
-			id = base + "-" + strconv.Itoa(n)
-		}
+		id = x.caseSuffix.fresh(base, func(id string) bool { return im.caseIDs[id] })
 		im.report(cjml.Warning, CodeDuplicateID, tp, "trace name %s is repeated; this journey is %s", quote(base), quote(id))
 	}
 	im.caseIDs[id] = true
