@@ -55,6 +55,21 @@ func FuzzAlign(f *testing.F) {
 		p := mk(cjml.Planned, planned, false)
 		a := mk(cjml.Actual, actual, flags&4 != 0)
 		opt := Options{IgnoreIDs: flags&1 != 0, IgnoreCompliance: flags&2 != 0, Threshold: int(flags>>3) * 8}
-		checkInvariants(t, Align(p, a, opt))
+		r := Align(p, a, opt)
+		checkInvariants(t, r)
+		// Everything built from a result works on any result.
+		var st Stats
+		st.Add(r)
+		if s := st.Summary(); s.Journeys != 1 || len(s.Touchpoints) != len(p.Touchpoints) {
+			t.Fatalf("summary of one journey: %+v", s)
+		}
+		_ = Pair{Planned: p, Actual: a}.Diagnostics(r)
+		j := Annotate(r)
+		if len(j.Touchpoints) != len(r.Steps) {
+			t.Fatalf("annotated journey has %d touchpoints for %d steps", len(j.Touchpoints), len(r.Steps))
+		}
+		if _, err := AnnotatedDocument([]*Result{r}).Marshal(cjml.XML); err != nil {
+			t.Fatal(err)
+		}
 	})
 }
