@@ -47,6 +47,7 @@ See docs/compare.md for the algorithm and its costs.`,
 			ignoreCompliance := fs.Bool("ignore-compliance", false, "compute every status, disregarding compliance values in the actual journeys")
 			threshold := fs.Int("threshold", compare.DefaultThreshold, "highest cost of a pair that still counts as a match")
 			tolerance := fs.Duration("tolerance", 0, "how much later than planned a touchpoint may be before it is late (e.g. 2h)")
+			allDiags := fs.Bool("diagnostics", false, "also print every deviation to standard error as file:line:col: severity: message [code]")
 			return func(e *env, args []string) int {
 				switch *format {
 				case "text", "json", "csv", "cjml":
@@ -64,13 +65,13 @@ See docs/compare.md for the algorithm and its costs.`,
 				if *tolerance < 0 {
 					return c.usageError(e, "--tolerance must not be negative")
 				}
-				return cmpRunCompare(c, e, *planned, *format, opt, args)
+				return cmpRunCompare(c, e, *planned, *format, opt, *allDiags, args)
 			}
 		},
 	})
 }
 
-func cmpRunCompare(c *command, e *env, plannedArg, format string, opt compare.Options, files []string) int {
+func cmpRunCompare(c *command, e *env, plannedArg, format string, opt compare.Options, allDiags bool, files []string) int {
 	var planned *cjml.Journey
 	var plannedDoc *cjml.Document
 	if plannedArg != "" {
@@ -152,9 +153,9 @@ func cmpRunCompare(c *command, e *env, plannedArg, format string, opt compare.Op
 		if !r.Conforms {
 			deviates = true
 		}
-		if len(r.Notes) > 0 {
+		if allDiags || len(r.Notes) > 0 {
 			for _, d := range pairs[i].Diagnostics(r) {
-				if cmpIsNoteCode(d.Code) {
+				if allDiags || cmpIsNoteCode(d.Code) {
 					notes = append(notes, d)
 				}
 			}
