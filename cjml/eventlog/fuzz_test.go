@@ -31,17 +31,16 @@ func seeds(f *testing.F, ext string, extra ...string) {
 func checkFuzz(t *testing.T, src []byte, byteCols bool, m *Mapping) {
 	doc, st, diags := Import(bytes.NewReader(src), "f", Options{Mapping: m, MaxDepth: 64})
 	text := strings.TrimPrefix(string(src), bom)
-	s := cjml.NewSource("f", text)
-	lines := strings.Count(text, "\n") + 1
+	lines := strings.Split(text, "\n") // with any "\r": XES columns count it
 	for _, d := range diags {
 		if d.Pos.File != "f" {
 			t.Fatalf("diagnostic names file %q: %v", d.Pos.File, d)
 		}
-		if d.Pos.Line < 0 || d.Pos.Line > lines || d.Pos.Column < 0 {
-			t.Fatalf("position outside the input (%d lines): %v", lines, d)
+		if d.Pos.Line < 0 || d.Pos.Line > len(lines) || d.Pos.Column < 0 {
+			t.Fatalf("position outside the input (%d lines): %v", len(lines), d)
 		}
 		if d.Pos.Line > 0 {
-			l := s.Line(d.Pos.Line)
+			l := lines[d.Pos.Line-1]
 			width := utf8.RuneCountInString(l)
 			if byteCols {
 				width = len(l)
