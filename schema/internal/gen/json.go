@@ -96,7 +96,7 @@ func JSONSchema() []byte {
 
 func jsonDocument() *obj {
 	t := Document
-	props := o("version", o("$ref", "#/$defs/idValue", "description", "The CJML version: 2.0 (3.0 from newer CJMLExcel)."),
+	props := o("version", ref("versionValue"),
 		"journeys", ref("journeys"),
 		"$comment", ref("comments"),
 		"$procInst", o("description", "Processing instructions outside the root.", "type", "array",
@@ -121,6 +121,8 @@ func jsonValue(v *Value) *obj {
 		s.set("pattern", "^(\\s*\\+?0*[1-5]\\s*|"+wordsRegexp(v.Words, `[\s_-]`)+")$")
 	case v.Words != nil:
 		s.set("type", "string").set("pattern", wordsPattern(v.Words, `[\s_-]`))
+	case v.Pattern != "":
+		s.set("type", "string").set("pattern", `^\s*`+v.Pattern+`\s*$`)
 	case v.Enum != nil:
 		s.set("type", "string").set("pattern", "^\\s*("+strings.Join(v.Enum, "|")+")\\s*$")
 	case v.NonEmpty:

@@ -53,6 +53,9 @@ type Value struct {
 	Rating bool
 	// Enum: a closed list of exact values (white space around is ignored).
 	Enum []string
+	// Pattern: a regular expression the whole value (white space around
+	// ignored) must match, in the common subset of XSD and RE2 syntax.
+	Pattern string
 }
 
 // An Attr is an attribute CJML defines on an element.
@@ -85,12 +88,14 @@ var (
 	ratingValue = &Value{Name: "rating", Title: "Experience rating", Rating: true,
 		Words:       []string{"verydissatisfied", "veryunsatisfied", "dissatisfied", "unsatisfied", "neutral", "satisfied", "verysatisfied"},
 		Description: "The end-user's rating of the experience: an integer from 1 (very dissatisfied) to 5 (very satisfied), empty for no rating, or CJMLExcel's words (very dissatisfied … very satisfied)."}
+	versionValue = &Value{Name: "version", Title: "CJML version", Pattern: `[0-9]+(\.[0-9]+)*`,
+		Description: "The CJML version the document follows: a version number such as 2.0 (3.0 from newer CJMLExcel)."}
 	sideValue = &Value{Name: "side", Title: "Side", Enum: []string{"", "initiator", "receiver"},
 		Description: "The end of a communication point a security marker concerns: initiator, receiver, or empty for the whole touchpoint."}
 )
 
 // Values lists the value types in the order the schemas define them.
-var Values = []*Value{textValue, idValue, complianceValue, ratingValue, sideValue}
+var Values = []*Value{textValue, idValue, versionValue, complianceValue, ratingValue, sideValue}
 
 func textType(v *Value, name, title, desc string) *Type {
 	return &Type{Name: name, Title: title, Description: desc, Kind: Text, Value: v}
@@ -238,7 +243,7 @@ var (
 // version and journeys.
 var Document = &Type{Name: "document", Title: "CJML document", Kind: Complex,
 	Description: "A CJML document: the CJML root element with its version attribute (2.0; 3.0 from newer CJMLExcel) and at least one plannedJourney or actualJourney.",
-	Attrs:       []Attr{{Name: "version", Value: idValue, Required: true}},
+	Attrs:       []Attr{{Name: "version", Value: versionValue, Required: true}},
 	Children:    []Child{{"journeys", journeys, 1, 1}}}
 
 // Types lists every type, in the order the schemas define them.

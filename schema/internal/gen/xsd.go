@@ -263,6 +263,10 @@ func (g *xsdGen) simpleType(v *Value) {
 		g.line(2, `<xs:restriction base="xs:token">`)
 		g.line(3, `<xs:pattern value="%s"/>`, xmlEscape(wordsRegexp(v.Words, `[\s_\-]`)))
 		g.line(2, `</xs:restriction>`)
+	case v.Pattern != "":
+		g.line(2, `<xs:restriction base="xs:token">`)
+		g.line(3, `<xs:pattern value="%s"/>`, xmlEscape(v.Pattern))
+		g.line(2, `</xs:restriction>`)
 	case v.Enum != nil:
 		g.line(2, `<xs:restriction base="xs:token">`)
 		for _, e := range v.Enum {
