@@ -234,7 +234,9 @@ func layoutLine(spec *lineSpec, opt Options) *scene.Scene {
 		}
 	}
 
-	var bg, mid, fg []scene.Item
+	bg := make([]scene.Item, 0, 8)
+	mid := make([]scene.Item, 0, n+8)
+	fg := make([]scene.Item, 0, 7*n+64)
 	head, y := titleBlock(ts, pal, spec.j, spec.view, append(timeNote(opt.Time, axis), spec.extra...), W)
 	fg = append(fg, head...)
 
@@ -325,7 +327,7 @@ func layoutLine(spec *lineSpec, opt Options) *scene.Scene {
 
 	// Shapes, badges, faces, labels.
 	for _, it := range items {
-		fg = append(fg, drawLineItem(ts, pal, it, idSt, lbSt, faces[it.row])...)
+		fg = drawLineItem(fg, ts, pal, it, idSt, lbSt, faces[it.row])
 	}
 
 	y = bottom + gap
@@ -343,6 +345,7 @@ func layoutLine(spec *lineSpec, opt Options) *scene.Scene {
 	fg = append(fg, leg...)
 	sc := &scene.Scene{W: W, H: y - gap + margin, FontFamily: ts.reg.Family(), Background: "#ffffff",
 		Title: titleOf(spec.j), Desc: spec.desc}
+	sc.Items = make([]scene.Item, 0, len(bg)+len(mid)+len(fg))
 	sc.Add(bg...)
 	sc.Add(mid...)
 	sc.Add(fg...)
@@ -400,8 +403,7 @@ func connector(x1, y1, r1, x2, y2, r2 float64, dashed bool, pal *Palette) scene.
 	return scene.Item{Kind: scene.KindLine, X1: x1 + ux*r1, Y1: y1 + uy*r1, X2: x2 - ux*r2, Y2: y2 - uy*r2, Style: st, Role: "connector"}
 }
 
-func drawLineItem(ts *typeset, pal *Palette, it *lineItem, idSt, lbSt tstyle, rowFaces bool) []scene.Item {
-	var out []scene.Item
+func drawLineItem(out []scene.Item, ts *typeset, pal *Palette, it *lineItem, idSt, lbSt tstyle, rowFaces bool) []scene.Item {
 	t := it.tp
 	st := scene.Style{Fill: "#ffffff", Stroke: it.ring, StrokeWidth: 3}
 	if it.status == cjml.Missing {

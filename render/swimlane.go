@@ -80,7 +80,7 @@ func layoutSwimlane(j *cjml.Journey, r *cjml.Resolver, status statusFunc, opt Op
 
 	// Cells.
 	n := len(j.Touchpoints)
-	var cells []*cell
+	cells := make([]*cell, 0, 2*n)
 	cellsOf := make([][]*cell, n)
 	for i, t := range j.Touchpoints {
 		mk := func(side, ref, label string) *cell {
@@ -124,7 +124,9 @@ func layoutSwimlane(j *cjml.Journey, r *cjml.Resolver, status statusFunc, opt Op
 	}
 	W := max(minPage, colX[n]+margin)
 
-	var bg, mid, fg []scene.Item
+	bg := make([]scene.Item, 0, 2*len(ls.all)+len(j.Phases)+16)
+	mid := make([]scene.Item, 0, n)
+	fg := make([]scene.Item, 0, 6*len(cells)+4*len(ls.all)+64)
 	head, y := titleBlock(ts, pal, j, "Swimlane diagram", timeNote(opt.Time, axis), W)
 	fg = append(fg, head...)
 
@@ -150,7 +152,7 @@ func layoutSwimlane(j *cjml.Journey, r *cjml.Resolver, status statusFunc, opt Op
 
 	// Lane heights.
 	lanesTop := y
-	stack := map[[2]int][]*cell{}
+	stack := make(map[[2]int][]*cell, len(cells))
 	for _, c := range cells {
 		k := [2]int{c.lane.index, c.col}
 		stack[k] = append(stack[k], c)
@@ -235,7 +237,7 @@ func layoutSwimlane(j *cjml.Journey, r *cjml.Resolver, status statusFunc, opt Op
 		}
 	}
 	for _, c := range cells {
-		fg = append(fg, drawCell(ts, pal, c, status(c.tp))...)
+		fg = drawCell(fg, ts, pal, c, status(c.tp))
 	}
 
 	// Message arrows.
@@ -298,6 +300,7 @@ func layoutSwimlane(j *cjml.Journey, r *cjml.Resolver, status statusFunc, opt Op
 
 	sc := &scene.Scene{W: W, H: y - gap + margin, FontFamily: ts.reg.Family(), Background: "#ffffff",
 		Title: titleOf(j), Desc: "CJML swimlane diagram (journey network diagram)"}
+	sc.Items = make([]scene.Item, 0, len(bg)+len(mid)+len(fg))
 	sc.Add(bg...)
 	sc.Add(mid...)
 	sc.Add(fg...)
@@ -311,9 +314,9 @@ func titleOf(j *cjml.Journey) string {
 	return j.ID
 }
 
-// drawCell draws one box with its header row, label, badges and face.
-func drawCell(ts *typeset, pal *Palette, c *cell, status cjml.Compliance) []scene.Item {
-	var out []scene.Item
+// drawCell appends one box with its header row, label, badges and face to
+// out.
+func drawCell(out []scene.Item, ts *typeset, pal *Palette, c *cell, status cjml.Compliance) []scene.Item {
 	t := c.tp
 	b := c.box
 	st := scene.Style{Fill: pal.Box, Stroke: pal.BoxStroke, StrokeWidth: 1.5}

@@ -15,6 +15,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	svgo "github.com/ajstarks/svgo/float"
 
@@ -115,138 +116,289 @@ func Write(w io.Writer, s *scene.Scene) error {
 	if s.Background != "" {
 		c.Rect(0, 0, s.W, s.H, `fill="`+Attr(s.Background)+`"`)
 	}
+	o := &writer{Writer: bw, scratch: make([]byte, 0, 32)}
 	for i := range s.Items {
-		writeItem(c, bw, &s.Items[i], markers)
+		writeItem(o, &s.Items[i], markers)
 	}
 	c.End()
 	return bw.Flush()
 }
 
-// style returns the presentation attributes of st.
-func style(st scene.Style) string {
-	var b strings.Builder
+// w writes SVG pieces to a buffered writer without building intermediate
+// strings.
+type writer struct {
+	*bufio.Writer
+	scratch []byte
+}
+
+// num writes a coordinate like [num].
+func (o *writer) num(f float64) {
+	b := strconv.AppendFloat(o.scratch[:0], f, 'f', 2, 64)
+	if i := bytesIndex(b, '.'); i >= 0 {
+		for len(b) > 0 && b[len(b)-1] == '0' {
+			b = b[:len(b)-1]
+		}
+		b = trimDot(b)
+	}
+	if string(b) == "-0" {
+		b = b[1:]
+	}
+	o.scratch = b
+	o.Write(b)
+}
+
+func bytesIndex(b []byte, c byte) int {
+	for i, x := range b {
+		if x == c {
+			return i
+		}
+	}
+	return -1
+}
+
+func trimDot(b []byte) []byte {
+	if len(b) > 0 && b[len(b)-1] == '.' {
+		return b[:len(b)-1]
+	}
+	return b
+}
+
+// numAttr writes ` name="f"`.
+func (o *writer) numAttr(name string, f float64) {
+	o.WriteByte(' ')
+	o.WriteString(name)
+	o.WriteString(`="`)
+	o.num(f)
+	o.WriteByte('"')
+}
+
+// attr writes ` name="value"` with value escaped.
+func (o *writer) attr(name, value string) {
+	o.WriteByte(' ')
+	o.WriteString(name)
+	o.WriteString(`="`)
+	o.esc(value, true)
+	o.WriteByte('"')
+}
+
+// esc writes s escaped as an attribute value (attr) or as element text.
+// Characters XML does not allow, and invalid UTF-8, become U+FFFD.
+func (o *writer) esc(s string, attr bool) {
+	last := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		var rep string
+		size := 1
+		switch {
+		case c == '&':
+			rep = "&amp;"
+		case c == '<':
+			rep = "&lt;"
+		case c == '>':
+			rep = "&gt;"
+		case c == '"' && attr:
+			rep = "&quot;"
+		case c == '\'' && attr:
+			rep = "&apos;"
+		case c == '\t' && attr:
+			rep = "&#x9;"
+		case c == '\n':
+			rep = "&#xA;"
+		case c == '\r':
+			rep = "&#xD;"
+		case c < 0x20 && c != '\t':
+			rep = "\uFFFD"
+		case c >= utf8.RuneSelf:
+			r, n := utf8.DecodeRuneInString(s[i:])
+			size = n
+			if (r == utf8.RuneError && n == 1) || !isXMLChar(r) {
+				rep = "\uFFFD"
+			}
+		}
+		if rep != "" {
+			o.WriteString(s[last:i])
+			o.WriteString(rep)
+			last = i + size
+		}
+		i += size
+	}
+	o.WriteString(s[last:])
+}
+
+// style writes the presentation attributes of st.
+func (o *writer) style(st scene.Style, marker string) {
 	if st.Fill != "" {
-		b.WriteString(`fill="` + Attr(st.Fill) + `"`)
+		o.attr("fill", st.Fill)
 	} else {
-		b.WriteString(`fill="none"`)
+		o.WriteString(` fill="none"`)
 	}
 	if st.Stroke != "" {
-		b.WriteString(` stroke="` + Attr(st.Stroke) + `"`)
-		w := st.StrokeWidth
-		if w == 0 {
-			w = 1
+		o.attr("stroke", st.Stroke)
+		sw := st.StrokeWidth
+		if sw == 0 {
+			sw = 1
 		}
-		b.WriteString(` stroke-width="` + num(w) + `"`)
+		o.numAttr("stroke-width", sw)
 		if st.Dash != "" {
-			b.WriteString(` stroke-dasharray="` + Attr(st.Dash) + `"`)
+			o.attr("stroke-dasharray", st.Dash)
 		}
 	}
 	if st.Opacity > 0 && st.Opacity < 1 {
-		b.WriteString(` opacity="` + num(st.Opacity) + `"`)
+		o.numAttr("opacity", st.Opacity)
 	}
-	return b.String()
+	if marker != "" {
+		o.WriteString(` marker-end="url(#`)
+		o.WriteString(marker)
+		o.WriteString(`)"`)
+	}
 }
 
-func class(it *scene.Item) string {
-	if it.Role == "" {
-		return ""
+func (o *writer) class(it *scene.Item) {
+	if it.Role != "" {
+		o.attr("class", it.Role)
 	}
-	return ` class="` + Attr(it.Role) + `"`
 }
 
-func writeItem(c *svgo.SVG, w *bufio.Writer, it *scene.Item, markers map[string]string) {
-	st := style(it.Style)
+func (o *writer) title(tip string) {
+	o.WriteString("<title>")
+	o.esc(tip, false)
+	o.WriteString("</title>")
+}
+
+func writeItem(o *writer, it *scene.Item, markers map[string]string) {
+	marker := ""
 	if it.Style.Arrow {
-		st += ` marker-end="url(#` + markers[it.Style.Stroke] + `)"`
+		marker = markers[it.Style.Stroke]
 	}
 	tip := it.Tip != "" && it.Kind != scene.KindText
 	if tip {
 		// A group carries the tooltip so that the shape stays one element.
-		w.WriteString("<g>")
-		c.Title(it.Tip)
+		o.WriteString("<g>")
+		o.title(it.Tip)
 	}
 	switch it.Kind {
 	case scene.KindRect:
 		r := it.Rect
-		w.WriteString(`<rect x="` + num(r.X) + `" y="` + num(r.Y) + `" width="` + num(r.W) + `" height="` + num(r.H) + `"`)
+		o.WriteString("<rect")
+		o.numAttr("x", r.X)
+		o.numAttr("y", r.Y)
+		o.numAttr("width", r.W)
+		o.numAttr("height", r.H)
 		if it.R > 0 {
-			w.WriteString(` rx="` + num(it.R) + `"`)
+			o.numAttr("rx", it.R)
 		}
-		w.WriteString(class(it) + " " + st + "/>\n")
+		o.class(it)
+		o.style(it.Style, marker)
+		o.WriteString("/>\n")
 	case scene.KindCircle:
-		w.WriteString(`<circle cx="` + num(it.CX) + `" cy="` + num(it.CY) + `" r="` + num(it.R) + `"` + class(it) + " " + st + "/>\n")
+		o.WriteString("<circle")
+		o.numAttr("cx", it.CX)
+		o.numAttr("cy", it.CY)
+		o.numAttr("r", it.R)
+		o.class(it)
+		o.style(it.Style, marker)
+		o.WriteString("/>\n")
 	case scene.KindLine:
-		w.WriteString(`<line x1="` + num(it.X1) + `" y1="` + num(it.Y1) + `" x2="` + num(it.X2) + `" y2="` + num(it.Y2) + `"` + class(it) + " " + st + "/>\n")
+		o.WriteString("<line")
+		o.numAttr("x1", it.X1)
+		o.numAttr("y1", it.Y1)
+		o.numAttr("x2", it.X2)
+		o.numAttr("y2", it.Y2)
+		o.class(it)
+		o.style(it.Style, marker)
+		o.WriteString("/>\n")
 	case scene.KindPath:
-		w.WriteString(`<path d="` + Attr(it.D) + `"` + class(it) + " " + st + "/>\n")
+		o.WriteString("<path")
+		o.attr("d", it.D)
+		o.class(it)
+		o.style(it.Style, marker)
+		o.WriteString("/>\n")
 	case scene.KindText:
-		writeText(w, it)
+		writeText(o, it)
 	case scene.KindIcon:
-		writeIcon(w, it)
+		writeIcon(o, it)
 	}
 	if tip {
-		w.WriteString("</g>\n")
+		o.WriteString("</g>\n")
 	}
 }
 
-func writeText(w *bufio.Writer, it *scene.Item) {
+func writeText(o *writer, it *scene.Item) {
 	t := it.Text
 	if t == nil || len(t.Lines) == 0 {
 		return
 	}
-	w.WriteString(`<text x="` + num(t.X) + `" y="` + num(t.Y) + `" font-size="` + num(t.Size) + `"`)
+	o.WriteString("<text")
+	o.numAttr("x", t.X)
+	o.numAttr("y", t.Y)
+	o.numAttr("font-size", t.Size)
 	switch t.Anchor {
 	case scene.Middle:
-		w.WriteString(` text-anchor="middle"`)
+		o.WriteString(` text-anchor="middle"`)
 	case scene.End:
-		w.WriteString(` text-anchor="end"`)
+		o.WriteString(` text-anchor="end"`)
 	}
 	if t.Bold {
-		w.WriteString(` font-weight="bold"`)
+		o.WriteString(` font-weight="bold"`)
 	}
 	if t.Italic {
-		w.WriteString(` font-style="italic"`)
+		o.WriteString(` font-style="italic"`)
 	}
 	if t.Fill != "" {
-		w.WriteString(` fill="` + Attr(t.Fill) + `"`)
+		o.attr("fill", t.Fill)
 	}
-	w.WriteString(class(it) + `>`)
+	o.class(it)
+	o.WriteByte('>')
 	if it.Tip != "" {
-		w.WriteString("<title>" + Text(it.Tip) + "</title>")
+		o.title(it.Tip)
 	}
 	if len(t.Lines) == 1 {
-		w.WriteString(Text(t.Lines[0]))
+		o.esc(t.Lines[0], false)
 	} else {
 		for i, l := range t.Lines {
-			w.WriteString(`<tspan x="` + num(t.X) + `"`)
+			o.WriteString("<tspan")
+			o.numAttr("x", t.X)
 			if i > 0 {
-				w.WriteString(` dy="` + num(t.LineHeight) + `"`)
+				o.numAttr("dy", t.LineHeight)
 			}
-			w.WriteString(`>` + Text(l) + `</tspan>`)
+			o.WriteByte('>')
+			o.esc(l, false)
+			o.WriteString("</tspan>")
 		}
 	}
-	w.WriteString("</text>\n")
+	o.WriteString("</text>\n")
 }
 
-func writeIcon(w *bufio.Writer, it *scene.Item) {
+func writeIcon(o *writer, it *scene.Item) {
 	ic := it.Icon
 	if ic == nil || len(ic.Paths) == 0 {
 		return
 	}
-	s := ic.Size / 24
-	w.WriteString(`<g transform="translate(` + num(ic.X) + ` ` + num(ic.Y) + `) scale(` + strconv.FormatFloat(s, 'f', 4, 64) + `)"` + class(it))
+	o.WriteString(`<g transform="translate(`)
+	o.num(ic.X)
+	o.WriteByte(' ')
+	o.num(ic.Y)
+	o.WriteString(`) scale(`)
+	o.Write(strconv.AppendFloat(o.scratch[:0], ic.Size/24, 'f', 4, 64))
+	o.WriteString(`)"`)
+	o.class(it)
 	if ic.Filled {
-		w.WriteString(` fill="` + Attr(ic.Color) + `" stroke="none"`)
+		o.attr("fill", ic.Color)
+		o.WriteString(` stroke="none"`)
 	} else {
 		fill := "none"
 		if ic.Fill != "" {
 			fill = ic.Fill
 		}
-		w.WriteString(` fill="` + Attr(fill) + `" stroke="` + Attr(ic.Color) + `" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"`)
+		o.attr("fill", fill)
+		o.attr("stroke", ic.Color)
+		o.WriteString(` stroke-width="2" stroke-linecap="round" stroke-linejoin="round"`)
 	}
-	w.WriteString(">")
+	o.WriteByte('>')
 	for _, p := range ic.Paths {
-		w.WriteString(`<path d="` + Attr(p) + `"/>`)
+		o.WriteString(`<path d="`)
+		o.esc(p, true)
+		o.WriteString(`"/>`)
 	}
-	w.WriteString("</g>\n")
+	o.WriteString("</g>\n")
 }
