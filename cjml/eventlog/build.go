@@ -21,6 +21,7 @@ type importer struct {
 	maxDepth int
 	emit     func(*cjml.Journey) error
 	stopped  bool
+	csv      bool // reading CSV: value positions are those of the fields
 	stats    Stats
 	diags    cjml.Diagnostics
 	// col converts a 1-based line and byte column into the column
@@ -104,8 +105,8 @@ func (im *importer) check(ev *event, needCase bool) bool {
 	for r := range numRoles {
 		if i := invalidChar(ev.vals[r]); i >= 0 {
 			p := ev.where(r)
-			if ev.vpos[r].line > 0 && !strings.Contains(ev.vals[r][:i], "\n") {
-				p.col += i // the value is trimmed, so this is a lower bound
+			if im.csv && ev.vpos[r].line > 0 && !strings.Contains(ev.vals[r][:i], "\n") {
+				p.col += i // near the character: the value was trimmed and unquoted
 			}
 			im.skip(CodeInvalidChar, p, "the %s holds invalid UTF-8 or a character XML does not allow", Role(r))
 			return false

@@ -14,6 +14,7 @@ import (
 
 // readCSV reads a CSV log: a header line, then one event per row.
 func (im *importer) readCSV(r io.Reader) {
+	im.csv = true
 	buf := bytes.NewBuffer(nil)
 	_, err := buf.ReadFrom(&limitReader{r: r, n: im.maxBytes})
 	if errors.Is(err, errTooLarge) {
