@@ -5,6 +5,7 @@ import (
 	"os"
 	"strings"
 
+	"cjml.dev/cjml"
 	"cjml.dev/cjml/eventlog"
 )
 
@@ -61,4 +62,28 @@ func ExampleParseMapping() {
 	//   T8  failing   Activates the line with the code on the web
 	//   E1  adhoc     Calls support because the activation code is rejected
 	//   E2  adhoc     Activates the line manually
+}
+
+// Stream an XES log: each trace is handed over as a journey as soon as it
+// has been read, so that a large log never has to fit in memory.
+func ExampleStream() {
+	f, err := os.Open("../../examples/broadband-log.xes")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer f.Close()
+	stats, diags := eventlog.Stream(f, "broadband-log.xes", eventlog.Options{}, func(j *cjml.Journey) error {
+		fmt.Printf("%s: %d touchpoints, first %q\n", j.ID, len(j.Touchpoints), j.Touchpoints[0].Label())
+		return nil
+	})
+	fmt.Println(len(diags), "diagnostics;", stats)
+	// Output:
+	// C-1001: 10 touchpoints, first "Orders broadband on the web"
+	// C-1002: 11 touchpoints, first "Orders broadband on the web"
+	// C-1003: 12 touchpoints, first "Orders broadband on the web"
+	// C-1004: 10 touchpoints, first "Orders broadband on the web"
+	// C-1005: 11 touchpoints, first "Orders broadband on the web"
+	// C-1006: 9 touchpoints, first "Orders broadband by phone"
+	// 0 diagnostics; imported 6 journeys, 63 touchpoints, skipped 0 events
 }
