@@ -26,7 +26,7 @@ func complianceEntries(pal *Palette, tps []*cjml.Touchpoint, status statusFunc) 
 	}
 	if has[cjml.Failing] {
 		out = append(out, legendEntry{sw: 34, label: "Failing (did not serve its purpose)", draw: func(x, y float64) []scene.Item {
-			return append(box(pal.Failing, "", 2)(x, y), cross(x+21, y+4, 10, pal.Failing)...)
+			return append(box(pal.Failing, "", 2)(x, y), cross(x+21, y+4, 10, pal.Failing, "legend")...)
 		}})
 	}
 	if has[cjml.AdHoc] {

@@ -427,7 +427,7 @@ func drawLineItem(out []scene.Item, ts *typeset, pal *Palette, it *lineItem, idS
 	switch it.status {
 	case cjml.Failing:
 		s := ringR * 1.5
-		out = append(out, cross(it.cx-s/2, it.cy-s/2, s, pal.Failing)...)
+		out = append(out, cross(it.cx-s/2, it.cy-s/2, s, pal.Failing, "failing")...)
 	case cjml.Irregular:
 		b := icon(irregularGlyph(), it.cx-ringR-8, it.cy-ringR-8, badgeSz, pal.Irregular, "irregular")
 		b.Tip = "Out of the planned order"
@@ -537,7 +537,7 @@ func lineLegend(pal *Palette, spec *lineSpec, tps []*cjml.Touchpoint) []legendEn
 	}
 	if st[cjml.Failing] {
 		out = append(out, legendEntry{sw: 18, label: "Failing (crossed out)", draw: func(x, y float64) []scene.Item {
-			return append(ring(pal.Other, "")(x, y), cross(x+2, y+2, 14, pal.Failing)...)
+			return append(ring(pal.Other, "")(x, y), cross(x+2, y+2, 14, pal.Failing, "legend")...)
 		}})
 	}
 	if st[cjml.AdHoc] {

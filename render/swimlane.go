@@ -361,6 +361,9 @@ func drawCell(out []scene.Item, ts *typeset, pal *Palette, c *cell, status cjml.
 		id = strings.TrimSpace(id + " · " + w)
 	}
 	idAvail := b.W - 2*boxPad - iconSz - 4 - bw
+	if status == cjml.Failing {
+		idAvail -= 14
+	}
 	ist := idStyle
 	ist.fill = idFill
 	if it, _ := ts.line(id, ist, hx+iconSz+4, hy+(iconSz-ts.height(1, ist))/2, idAvail, "id"); it != nil {
@@ -387,7 +390,7 @@ func drawCell(out []scene.Item, ts *typeset, pal *Palette, c *cell, status cjml.
 		}
 	}
 	if status == cjml.Failing {
-		out = append(out, cross(b.X+b.W-boxPad-10-bw, hy+3, 10, pal.Failing)...)
+		out = append(out, cross(b.X+b.W-boxPad-10-bw, hy+3, 10, pal.Failing, "failing")...)
 	}
 	if c.face > 0 {
 		it := icon(faceGlyph(c.face), b.X+2, b.Y+b.H+3, faceSz, pal.ratingColour(c.face), "experience")
@@ -401,11 +404,11 @@ func drawCell(out []scene.Item, ts *typeset, pal *Palette, c *cell, status cjml.
 }
 
 // cross draws an X of size s with its top-left at x, y.
-func cross(x, y, s float64, colour string) []scene.Item {
+func cross(x, y, s float64, colour, role string) []scene.Item {
 	st := scene.Style{Stroke: colour, StrokeWidth: 2}
 	return []scene.Item{
-		{Kind: scene.KindLine, X1: x, Y1: y, X2: x + s, Y2: y + s, Style: st, Role: "failing"},
-		{Kind: scene.KindLine, X1: x + s, Y1: y, X2: x, Y2: y + s, Style: st, Role: "failing"},
+		{Kind: scene.KindLine, X1: x, Y1: y, X2: x + s, Y2: y + s, Style: st, Role: role},
+		{Kind: scene.KindLine, X1: x + s, Y1: y, X2: x, Y2: y + s, Style: st, Role: role},
 	}
 }
 
