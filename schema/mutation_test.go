@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -49,10 +50,11 @@ func elementSpans(t *testing.T, src []byte) []span {
 }
 
 // TestMutantsAgree checks that the two schemas agree on every document
-// made from a valid one by deleting one element, by repeating it, or by
-// turning a planned element into an actual one and back: the mutants
-// exercise every required element, every occurrence bound and the
-// planned/actual split.
+// made from a valid one by deleting one element, by repeating it, by
+// turning a planned element into an actual one and back, or by replacing
+// one text or attribute value with a tricky one: the mutants exercise every
+// required element, every occurrence bound, the planned/actual split and
+// every value type.
 func TestMutantsAgree(t *testing.T) {
 	js := compile(t)
 	dir := t.TempDir()
@@ -86,6 +88,20 @@ func TestMutantsAgree(t *testing.T) {
 				require.NoError(t, os.WriteFile(f, m.doc, 0o644))
 				files = append(files, f)
 				what[f] = fmt.Sprintf("%s: %s <%s> at byte %d", base, m.op, s.name, s.start)
+			}
+		}
+	}
+	if !testing.Short() {
+		for _, base := range []string{"testdata/valid-all-fields.xml", "testdata/valid-ratings.xml", "testdata/valid-extensions.xml", "testdata/valid-actor-kinds.xml"} {
+			src, err := os.ReadFile(base)
+			require.NoError(t, err)
+			for i, v := range valueSpans(t, src) {
+				for j, repl := range trickyValues {
+					f := filepath.Join(dir, fmt.Sprintf("%s-v%d-%d.xml", filepath.Base(base[:len(base)-4]), i, j))
+					require.NoError(t, os.WriteFile(f, concat(src[:v[0]], []byte(repl), src[v[1]:]), 0o644))
+					files = append(files, f)
+					what[f] = fmt.Sprintf("%s: value %q at byte %d replaced by %q", base, src[v[0]:v[1]], v[0], repl)
+				}
 			}
 		}
 	}
@@ -142,4 +158,44 @@ func rename(el []byte, old, new string) []byte {
 		s = strings.TrimSuffix(s, "</"+old+">") + "</" + new + ">"
 	}
 	return []byte(s)
+}
+
+// trickyValues replace values in the value mutants: empty, blank, numbers
+// in and out of the rating range and in other spellings, compliance and
+// rating words.
+var trickyValues = []string{"", "  ", "0", "6", "+3", "3.0", " 4 ", "Ad hoc", "very satisfied", "x y", "initiator", "2.1"}
+
+var attrValue = regexp.MustCompile(`\s([A-Za-z_][\w.:-]*)\s*=\s*"([^"]*)"`)
+
+// valueSpans returns the byte ranges of the text values (text that is the
+// whole content of an element) and of the attribute values, but those of
+// namespace declarations.
+func valueSpans(t *testing.T, src []byte) [][2]int64 {
+	var out [][2]int64
+	d := xml.NewDecoder(bytes.NewReader(src))
+	var last xml.Token
+	var lastStart int64
+	for {
+		start := d.InputOffset()
+		tok, err := d.RawToken()
+		if err == io.EOF {
+			break
+		}
+		require.NoError(t, err)
+		switch tok.(type) {
+		case xml.StartElement:
+			tag := src[start:d.InputOffset()]
+			for _, m := range attrValue.FindAllSubmatchIndex(tag, -1) {
+				if name := string(tag[m[2]:m[3]]); name != "xmlns" && !strings.HasPrefix(name, "xmlns:") {
+					out = append(out, [2]int64{start + int64(m[4]), start + int64(m[5])})
+				}
+			}
+		case xml.EndElement:
+			if cd, ok := last.(xml.CharData); ok && len(bytes.TrimSpace(cd)) > 0 {
+				out = append(out, [2]int64{lastStart, start})
+			}
+		}
+		last, lastStart = xml.CopyToken(tok), start
+	}
+	return out
 }
