@@ -214,3 +214,16 @@ func BenchmarkAlign(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkStream aligns 1,000 generated journeys per op on all CPUs,
+// recycling results.
+func BenchmarkStream(b *testing.B) {
+	doc := gen.Document(gen.Default(1000))
+	pairs, _ := Pairs(nil, nil, doc)
+	opt := Options{IgnoreIDs: true}
+	b.ReportAllocs()
+	for b.Loop() {
+		total := 0
+		Stream(pairs, opt, 0, func(_ int, r *Result) { total += r.Cost })
+	}
+}
