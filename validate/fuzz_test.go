@@ -53,6 +53,12 @@ func FuzzValidate(f *testing.F) {
 			if a.Error() != b.Error() {
 				t.Fatalf("not deterministic:\n%s\n---\n%s", a, b)
 			}
+			// Touchpoints checked one by one (memoized by shape) give
+			// what checking whole journeys gives.
+			w := wholeJourneys(func() cjml.Diagnostics { return Document(doc, Options{}) })
+			if a.Error() != w.Error() {
+				t.Fatalf("split check differs:\n%s\n---\n%s", a, w)
+			}
 		}
 	})
 }

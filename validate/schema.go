@@ -60,22 +60,28 @@ func fileOf(doc *cjml.Document) string {
 // check validates v (the value at m.prefix in m.root) against s and maps
 // the errors.
 func (m *mapper) check(s *jsonschema.Schema, v any) {
-	err := s.Validate(v)
-	if err == nil {
-		return
-	}
-	ve, ok := err.(*jsonschema.ValidationError)
-	if !ok {
-		m.emit(CodeSchemaInvalid, cjml.Position{File: fileOf(m.doc)}, m.prefix,
-			"the document cannot be checked against the schema: "+err.Error())
-		return
-	}
-	for _, leaf := range leaves(ve) {
+	for _, leaf := range leavesOf(s, v) {
 		if m.skip != nil && m.skip(leaf.InstanceLocation) {
 			continue
 		}
 		m.add(leaf)
 	}
+}
+
+// leavesOf validates v against s and returns the errors that explain the
+// failure, or none.
+func leavesOf(s *jsonschema.Schema, v any) []*jsonschema.ValidationError {
+	err := s.Validate(v)
+	if err == nil {
+		return nil
+	}
+	ve, ok := err.(*jsonschema.ValidationError)
+	if !ok {
+		// Validate returns other errors only for values that are not
+		// JSON (the form never has those).
+		return []*jsonschema.ValidationError{{Message: err.Error()}}
+	}
+	return leaves(ve)
 }
 
 // leaves returns the errors that explain ve: the leaves of its tree of

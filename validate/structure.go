@@ -1,7 +1,9 @@
 package validate
 
 import (
+	"fmt"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -24,9 +26,11 @@ func structure(doc *cjml.Document, sch *jsonschema.Schema) (*formPaths, cjml.Dia
 	n := len(doc.Journeys)
 	paths := &formPaths{journeys: make([]journeyOffsets, n)}
 	item := itemSchema(sch)
+	tps := touchpointSchemas(item)
 	perJourney := make([]cjml.Diagnostics, n)
 	var next atomic.Int64
 	work := func() {
+		cache := map[string][]*jsonschema.ValidationError{}
 		for {
 			lo := int(next.Add(chunk)) - chunk
 			if lo >= n {
@@ -47,7 +51,7 @@ func structure(doc *cjml.Document, sch *jsonschema.Schema) (*formPaths, cjml.Dia
 				}
 				local := "/journeys/" + strconv.Itoa(k)
 				m := &mapper{doc: doc, form: form, root: root, prefix: local}
-				m.check(item, items[k])
+				m.checkJourney(item, tps, items[k], cache)
 				perJourney[i] = m.result("/journeys/" + strconv.Itoa(i))
 			}
 		}
@@ -81,6 +85,155 @@ func structure(doc *cjml.Document, sch *jsonschema.Schema) (*formPaths, cjml.Dia
 // chunk is the number of journeys whose form is built at once: enough to
 // use the encoder's memory well, few enough to keep it small.
 const chunk = 32
+
+// splitTouchpoints checks the touchpoints of a journey one by one, with
+// the results memoized by shape (see checkJourney). Tests turn it off to
+// compare with checking each journey whole.
+var splitTouchpoints = true
+
+// maxShapes bounds the memo of touchpoint shapes of one worker.
+const maxShapes = 1 << 12
+
+// checkJourney checks one item of the journeys sequence. Its touchpoints
+// are checked one by one against the schema of a touchpoints item, and the
+// journey without them against the journey's schema: the touchpoints
+// sequences of the schema constrain only their items, so this finds the
+// same errors. The errors of a touchpoint depend only on its shape — its
+// keys, the kinds of its values, and the values of the keys whose text the
+// schema constrains (compliance, experienceRating, …) — so touchpoints of
+// one shape are checked once (see shape). Journeys whose touchpoints sit
+// in a $content sequence are checked whole.
+func (m *mapper) checkJourney(item *jsonschema.Schema, tps map[string]*jsonschema.Schema, v any, cache map[string][]*jsonschema.ValidationError) {
+	jm, _ := v.(map[string]any)
+	var kind string
+	var body map[string]any
+	if len(jm) == 1 {
+		for k, b := range jm {
+			kind = k
+			body, _ = b.(map[string]any)
+		}
+	}
+	list, isList := body["touchpoints"].([]any)
+	_, content := body["$content"]
+	tp := tps[kind]
+	if !splitTouchpoints || tp == nil || !isList || content || len(list) == 0 {
+		m.check(item, v)
+		return
+	}
+	bare := make(map[string]any, len(body))
+	for k, x := range body {
+		bare[k] = x
+	}
+	bare["touchpoints"] = []any{}
+	m.check(item, map[string]any{kind: bare})
+	journey := m.prefix
+	var b strings.Builder
+	for t, x := range list {
+		b.Reset()
+		b.WriteString(kind)
+		shape(&b, "", x)
+		key := b.String()
+		leaves, ok := cache[key]
+		if !ok {
+			leaves = leavesOf(tp, x)
+			if len(cache) < maxShapes {
+				cache[key] = leaves
+			}
+		}
+		if len(leaves) == 0 {
+			continue
+		}
+		m.prefix = journey + "/" + escape(kind) + "/touchpoints/" + strconv.Itoa(t)
+		for _, l := range leaves {
+			m.add(l)
+		}
+	}
+	m.prefix = journey
+}
+
+// freeText are the keys of a touchpoint whose text the schema checks only
+// for being empty or blank (text, idText, idValue and textValue in the
+// schema): a shape records only that of their values. The value of any
+// other key is part of the shape. TestFreeTextKeys checks the list against
+// the schema.
+var freeText = map[string]bool{
+	"touchpointID": true, "message": true, "touchpointDuration": true, "deltaTime": true,
+	"comment": true, "category": true, "uncertainty": true, "initiatorLabel": true,
+	"receiverLabel": true, "actorIDref": true, "channelName": true, "phaseIDref": true,
+	"timeOriginated": true, "timeReceived": true, "timeConsumed": true, "timeStarted": true,
+	"timeCompleted": true, "experienceDescription": true, "$comment": true,
+}
+
+// shape writes a canonical description of v: keys sorted, free text
+// reduced to empty, blank or text.
+func shape(b *strings.Builder, key string, v any) {
+	switch x := v.(type) {
+	case map[string]any:
+		keys := make([]string, 0, len(x))
+		for k := range x {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		b.WriteByte('{')
+		for _, k := range keys {
+			b.WriteString(strconv.Quote(k))
+			b.WriteByte(':')
+			shape(b, k, x[k])
+			b.WriteByte(',')
+		}
+		b.WriteByte('}')
+	case []any:
+		b.WriteByte('[')
+		for _, e := range x {
+			shape(b, key, e)
+			b.WriteByte(',')
+		}
+		b.WriteByte(']')
+	case string:
+		switch {
+		case !freeText[key]:
+			b.WriteString(strconv.Quote(x))
+		case x == "":
+			b.WriteString("E")
+		case strings.TrimSpace(x) == "":
+			b.WriteString("B")
+		default:
+			b.WriteString("T")
+		}
+	case nil:
+		b.WriteString("null")
+	default:
+		b.WriteString(fmt.Sprintf("%T:%v", x, x))
+	}
+}
+
+// touchpointSchemas finds the schemas of one item of the touchpoints
+// sequence of each journey kind.
+func touchpointSchemas(item *jsonschema.Schema) map[string]*jsonschema.Schema {
+	out := map[string]*jsonschema.Schema{}
+	for _, kind := range []string{"plannedJourney", "actualJourney"} {
+		j := property(item, kind)
+		t := property(j, "touchpoints")
+		for t != nil && t.Items2020 == nil {
+			t = t.Ref
+		}
+		if t != nil {
+			out[kind] = t.Items2020
+		}
+	}
+	return out
+}
+
+// property returns the schema of a property, following $ref.
+func property(s *jsonschema.Schema, name string) *jsonschema.Schema {
+	for s != nil {
+		if p, ok := s.Properties[name]; ok {
+			return p
+		}
+		s = s.Ref
+	}
+	return nil
+}
 
 // itemSchema finds the schema of one item of the journeys sequence.
 func itemSchema(s *jsonschema.Schema) *jsonschema.Schema {

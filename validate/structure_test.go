@@ -1,0 +1,88 @@
+package validate
+
+import (
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"cjml.dev/cjml"
+	"cjml.dev/schema"
+)
+
+// TestFreeTextKeys checks that every key whose values a touchpoint's shape
+// reduces to empty/blank/text is, wherever the schema defines it, free
+// text or an identifier: the schema checks nothing else about its value.
+func TestFreeTextKeys(t *testing.T) {
+	var s struct {
+		Defs map[string]json.RawMessage `json:"$defs"`
+	}
+	require.NoError(t, json.Unmarshal(schema.JSON, &s))
+	textDefs := map[string]bool{"text": true, "idText": true, "idValue": true, "textValue": true, "comments": true}
+	seen := map[string]bool{}
+	var walk func(v any)
+	walk = func(v any) {
+		switch x := v.(type) {
+		case map[string]any:
+			if props, ok := x["properties"].(map[string]any); ok {
+				for k, p := range props {
+					if !freeText[k] {
+						continue
+					}
+					if _, ok := p.(bool); ok {
+						continue // presence only, which the shape records
+					}
+					pm, _ := p.(map[string]any)
+					ref, _ := pm["$ref"].(string)
+					def := strings.TrimPrefix(ref, "#/$defs/")
+					assert.True(t, textDefs[def], "%s is defined as %q, not as text", k, ref)
+					seen[k] = true
+				}
+			}
+			for _, e := range x {
+				walk(e)
+			}
+		case []any:
+			for _, e := range x {
+				walk(e)
+			}
+		}
+	}
+	for _, raw := range s.Defs {
+		var v any
+		require.NoError(t, json.Unmarshal(raw, &v))
+		walk(v)
+	}
+	for k := range freeText {
+		assert.True(t, seen[k], "%s does not occur in the schema", k)
+	}
+}
+
+// TestSplitAgrees checks that checking touchpoints one by one, memoized by
+// shape, finds exactly what checking each journey whole finds.
+func TestSplitAgrees(t *testing.T) {
+	var files []string
+	for _, p := range []string{"testdata/invalid/*.*", "testdata/valid/*.*", "../examples/*.*"} {
+		fs, _ := filepath.Glob(p)
+		for _, f := range fs {
+			if !strings.HasSuffix(f, ".golden") && cjml.FormatOf(f) != cjml.FormatAuto && !strings.Contains(f, "mapping") {
+				files = append(files, f)
+			}
+		}
+	}
+	require.NotEmpty(t, files)
+	for _, f := range files {
+		assert.Equal(t, wholeJourneys(func() cjml.Diagnostics { return File(f, Options{}) }), File(f, Options{}), f)
+	}
+}
+
+// wholeJourneys runs fn with the touchpoints checked as part of their
+// journeys.
+func wholeJourneys(fn func() cjml.Diagnostics) cjml.Diagnostics {
+	splitTouchpoints = false
+	defer func() { splitTouchpoints = true }()
+	return fn()
+}
