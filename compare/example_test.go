@@ -47,7 +47,7 @@ func ExampleCompareDocument() {
 		}
 	}
 	// Output:
-	// 6 journeys, 1 conforming, mean fitness 0.921
+	// 6 journeys, 1 conforming, mean fitness 0.918
 	// T3: 1 missing, 0 failing, 0 irregular
 	// T4: 0 missing, 0 failing, 1 irregular
 	// T5: 1 missing, 0 failing, 0 irregular

@@ -38,7 +38,7 @@ var DefaultWeights = Weights{
 	Receiver:      25,
 	Channel:       20,
 	ChannelFamily: 10,
-	Label:         40,
+	Label:         60,
 	Phase:         10,
 	Missing:       50,
 	AdHoc:         50,
@@ -47,10 +47,10 @@ var DefaultWeights = Weights{
 }
 
 // DefaultThreshold is the highest cost of a pair that still counts as a
-// match. With the default weights two touchpoints match when the labels
-// share at least a fifth of their words and the rest agrees, or when the
-// labels agree and at most the channel or one actor differs.
-const DefaultThreshold = 50
+// match. With the default weights labels without a word in common never
+// match; labels that share words match when little else differs (see
+// docs/compare.md).
+const DefaultThreshold = 55
 
 // Options configure an alignment. The zero value uses [DefaultWeights],
 // [DefaultThreshold], pairs touchpoints by ID and trusts compliance values.
