@@ -3,8 +3,6 @@ package main
 import (
 	"flag"
 	"fmt"
-	"os"
-	"runtime/debug"
 	"strings"
 
 	"cjml.dev/cjml"
@@ -62,7 +60,6 @@ Exit status: 0 when no finding is at or above --fail-on, 1 when one is,
 					e.errorf(c, "internal error: %v", err)
 					return exitFailure
 				}
-				lowerGC()
 				opt := validate.Options{Strict: *strict}
 				r := &validate.Report{Files: args, FailOn: sev}
 				unreadable := false
@@ -99,17 +96,6 @@ Exit status: 0 when no finding is at or above --fail-on, 1 when one is,
 			}
 		},
 	})
-}
-
-// lowerGC makes the collector keep the heap within 1.5 times the live
-// data instead of twice (GOGC=50), unless GOGC is set: validating builds
-// the JSON form of each journey and the schema checks throw away many
-// small values, so a tighter heap keeps peak memory close to the size of
-// the document for about a fifth more CPU time (see docs/validate.md).
-func lowerGC() {
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(50)
-	}
 }
 
 // summary counts the findings: "2 errors, 1 warning in 3 files".
