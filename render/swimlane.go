@@ -50,7 +50,7 @@ func (c *cell) outer() float64 {
 }
 
 var (
-	labelStyle = tstyle{size: sizeLabel}
+	labelStyle = tstyle{size: sizeLabel, maxLines: 8}
 	idStyle    = tstyle{size: sizeSmall, bold: true}
 )
 
