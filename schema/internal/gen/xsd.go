@@ -45,8 +45,11 @@ const xsdHeader = `<?xml version="1.0" encoding="UTF-8"?>
   Where it is stricter than cjml's reader (the JSON Schema agrees, the validator reports the
   same findings): unknown elements without a namespace prefix are rejected, and so are CJML
   elements in a namespace (cjml matches local names; this schema has no target namespace).
-  Where it differs from the JSON Schema: CJML element names written in another letter case
-  (<JourneyID>) are rejected here but read by cjml as the CJML name, with a warning.
+  Where it differs from the JSON Schema (docs/schema.md lists the cases): CJML names written
+  in another letter case (<JourneyID>) or with a namespace prefix (<c:journeyID>) are rejected
+  here but read by cjml as the CJML name; an element put in a namespace by a default namespace
+  declaration (<note xmlns="urn:x">, <touchpoints xmlns="urn:x">) is an extension here but
+  keeps only its local name in the JSON form.
 -->
 `
 
