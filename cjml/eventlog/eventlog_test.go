@@ -425,7 +425,7 @@ func TestXESFatal(t *testing.T) {
 	tests := []struct{ name, src, diags string }{
 		{"empty", "", "t.xes:1:1: error: not an XES log: no <log> element [import/syntax]\n"},
 		{"not a log", "<CJML/>", "t.xes:1:1: error: not an XES log: the root element is <CJML>, want <log> [import/syntax]\n"},
-		{"not well-formed", "<log>\n  <trace>\n  </log>", "t.xes:3:9: error: not well-formed XML: element <trace> closed by </log> [import/syntax]\n"},
+		{"not well-formed", "<log>\n  <trace>\n  </log>", "t.xes:3:3: error: not well-formed XML: element <trace> closed by </log> [import/syntax]\n"},
 		{"unclosed", "<log><trace>", "t.xes:1:13: error: not well-formed XML: unexpected EOF [import/syntax]\n"},
 		{"second root", "<log></log>\n<log/>", "t.xes:2:1: error: not well-formed XML: an element after the end of <log> [import/syntax]\n"},
 		{"encoding", `<?xml version="1.0" encoding="ISO-8859-1"?><log/>`, "t.xes:1:44: error: cannot read: encoding \"ISO-8859-1\" declared but Decoder.CharsetReader is nil [import/syntax]\n"},

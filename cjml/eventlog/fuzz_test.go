@@ -2,6 +2,8 @@ package eventlog
 
 import (
 	"bytes"
+	"encoding/xml"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -97,5 +99,27 @@ func FuzzXES(f *testing.F) {
 		"<log>\n<trace>\n</log>")
 	f.Fuzz(func(t *testing.T, src []byte) {
 		checkFuzz(t, src, true, nil)
+		// The reader checks nesting itself (it uses RawToken): its verdict
+		// on well-formedness is encoding/xml's Token's.
+		_, _, diags := Import(bytes.NewReader(src), "f", Options{Format: XES, MaxDepth: 1 << 20})
+		var tokErr error
+		d := xml.NewDecoder(bytes.NewReader(src))
+		for tokErr == nil {
+			_, tokErr = d.Token()
+		}
+		wellFormed := tokErr == io.EOF
+		notWF := false
+		for _, dg := range diags {
+			if dg.Code == CodeSyntax && strings.HasPrefix(dg.Message, "not well-formed XML") && !strings.Contains(dg.Message, "after the end of <log>") ||
+				dg.Code == CodeSyntax && strings.HasPrefix(dg.Message, "cannot read") {
+				notWF = true
+			}
+		}
+		if wellFormed && notWF {
+			t.Fatalf("encoding/xml reads the input, the importer says %v", diags)
+		}
+		if !wellFormed && !IsFatal(diags) {
+			t.Fatalf("encoding/xml says %v, the importer accepts the input", tokErr)
+		}
 	})
 }

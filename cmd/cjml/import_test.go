@@ -115,7 +115,7 @@ func TestImportErrors(t *testing.T) {
 			dir + "/flags.tsv:1:1: error: no column for the case: name it with --case or columns.case in the mapping (the header has \"Sak\", \"Hendelse\", \"Tidspunkt\", \"Fra\", \"Til\", \"Kanal\") [import/no-column]\n"},
 		{"missing log", []string{dir + "/none.csv"}, exitFailure, dir + "/none.csv: error: cannot read: no such file or directory [import/syntax]\n"},
 		{"directory", []string{dir}, exitFailure, dir + ": error: cannot read: is a directory [import/syntax]\n"},
-		{"broken XES", []string{dir + "/broken.xes"}, exitFailure, dir + "/broken.xes:4:11: error: not well-formed XML: element <event> closed by </trace> [import/syntax]\n"},
+		{"broken XES", []string{dir + "/broken.xes"}, exitFailure, dir + "/broken.xes:4:3: error: not well-formed XML: element <event> closed by </trace> [import/syntax]\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
