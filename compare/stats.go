@@ -37,6 +37,8 @@ type TouchpointStats struct {
 	Missing          int
 	Failing          int
 	Irregular        int
+	// Late counts the journeys in which the touchpoint happened late.
+	Late int
 }
 
 // An AdHocGroup is a kind of ad hoc touchpoint: initiator and receiver
@@ -106,6 +108,9 @@ func (s *Stats) Add(r *Result) {
 		var tp *TouchpointStats
 		if st.Planned != nil && st.PlannedIndex >= 0 && st.PlannedIndex < len(tps) {
 			tp = &tps[st.PlannedIndex]
+			if st.Late != nil {
+				tp.Late++
+			}
 		}
 		switch st.Status {
 		case Completed:

@@ -74,6 +74,15 @@ See docs/compare.md for the algorithm and its costs.`,
 func cmpRunCompare(c *command, e *env, plannedArg, format string, opt compare.Options, allDiags bool, files []string) int {
 	var planned *cjml.Journey
 	var plannedDoc *cjml.Document
+	stdin := 0
+	for _, f := range append([]string{strings.SplitN(plannedArg, "#", 2)[0]}, files...) {
+		if f == "-" {
+			stdin++
+		}
+	}
+	if stdin > 1 {
+		return c.usageError(e, "standard input (-) can be read only once")
+	}
 	if plannedArg != "" {
 		path, id := plannedArg, ""
 		if i := strings.LastIndexByte(plannedArg, '#'); i >= 0 {
@@ -332,9 +341,9 @@ func (t *cmpTextReport) finish(s *compare.Summary) error {
 	tw := tabwriter.NewWriter(t.w, 0, 8, 2, ' ', 0)
 	if len(s.Touchpoints) > 0 {
 		fmt.Fprintln(tw, "\nPlanned touchpoints:")
-		fmt.Fprintln(tw, "  plan\tplanned\tcompleted\tmissing\tfailing\tirregular\tlabel")
+		fmt.Fprintln(tw, "  plan\tplanned\tcompleted\tmissing\tfailing\tirregular\tlate\tlabel")
 		for _, tp := range s.Touchpoints {
-			fmt.Fprintf(tw, "  %s\t%s\t%d\t%d\t%d\t%d\t%s\n", tp.Journey, tp.Planned, tp.Completed, tp.Missing, tp.Failing, tp.Irregular, cmpTruncate(tp.Label, 44))
+			fmt.Fprintf(tw, "  %s\t%s\t%d\t%d\t%d\t%d\t%d\t%s\n", tp.Journey, tp.Planned, tp.Completed, tp.Missing, tp.Failing, tp.Irregular, tp.Late, cmpTruncate(tp.Label, 44))
 		}
 	}
 	if len(s.AdHoc) > 0 {
@@ -488,6 +497,7 @@ func (j *cmpJsonReport) finish(s *compare.Summary) error {
 		b = cmpAppendCount(b, "missing", tp.Missing, true)
 		b = cmpAppendCount(b, "failing", tp.Failing, true)
 		b = cmpAppendCount(b, "irregular", tp.Irregular, true)
+		b = cmpAppendCount(b, "late", tp.Late, true)
 		b = append(b, `,"journey":`...)
 		b = cmpAppendJSONString(b, tp.Journey)
 		b = append(b, '}')

@@ -202,6 +202,8 @@ func TestCompareExitCodes(t *testing.T) {
 		{"compare", "--planned", broadband + "#PJ7", broadband},
 		{"compare", "--tolerance", "-1h", broadband},
 		{"compare", "--bogus", broadband},
+		{"compare", "-", "-"},
+		{"compare", "--planned", "-#PJ1", "-"},
 	} {
 		code, _, stderr = cli(t, "", args...)
 		assert.Equal(t, exitUsage, code, "%v: %s", args, stderr)
