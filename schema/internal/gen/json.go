@@ -66,7 +66,7 @@ func JSONSchema() []byte {
 	defs.set("comments", o(
 		"title", "XML comments",
 		"description", "The XML comments of an element ($comment): one string or a list of strings.",
-		"if", o("type", "array"), "then", o("items", o("type", "string")), "else", o("type", "string")))
+		"type", []string{"string", "array"}, "items", o("type", "string")))
 	defs.set("noNamespace", o(
 		"title", "No default namespace",
 		"description", "CJML elements are in no XML namespace; a default namespace declared on a CJML element (xmlns=\"…\") would take it out of CJML. Extensions use prefixed names (ext:note).",
