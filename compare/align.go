@@ -376,7 +376,7 @@ func (a *Aligner) AlignReuse(r *Result, planned, actual *cjml.Journey) *Result {
 	r.Steps = steps
 
 	if p.timed {
-		a.timing(r, p, pm, as)
+		a.timing(r, p, A, pm, as)
 	}
 
 	// Totals.
@@ -602,7 +602,7 @@ func sameText(a, b string) bool {
 // since the touchpoint matched to the nearest earlier planned touchpoint
 // that happened exceeds the sum of the planned deltaTimes in between, by
 // more than the tolerance.
-func (a *Aligner) timing(r *Result, p *plan, pm []int, as []assertion) {
+func (a *Aligner) timing(r *Result, p *plan, A []*cjml.Touchpoint, pm []int, as []assertion) {
 	P := p.j.Touchpoints
 	n := len(P)
 	starts := make([]time.Time, n)
@@ -619,7 +619,6 @@ func (a *Aligner) timing(r *Result, p *plan, pm []int, as []assertion) {
 		}
 		return tm, true
 	}
-	A := r.Actual.Touchpoints
 	for i, j := range pm {
 		if j >= 0 && as[j] != asMissing {
 			starts[i], has[i] = parse(A[j], A[j].Timestamps.First())

@@ -376,6 +376,11 @@ func TestAlignNil(t *testing.T) {
 	assert.Equal(t, 1.0, r.Fitness)
 	r = Align(broadband, nil, Options{})
 	assert.Len(t, r.Steps, 6)
+	timed := journey(cjml.Planned, "PJ", order, with(confirm, func(c *cjml.Touchpoint) { c.DeltaTime = "P1D" }))
+	r = Align(timed, nil, Options{})
+	assert.Equal(t, 2, r.Counts.Missing)
+	r = Align(nil, actualOf(order), Options{})
+	assert.Equal(t, []string{"adhoc A1"}, describe(r))
 }
 
 // Property: a planned journey compared with itself is all completed with
