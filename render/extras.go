@@ -92,17 +92,21 @@ const (
 )
 
 // experienceStrip draws the journey-level experience curve below the
-// diagram when most touchpoints (at least half, and at least two) have a
-// rating. xOf gives a touchpoint's centre x. It returns nil when the curve
-// is not drawn.
-func experienceStrip(ts *typeset, pal *Palette, tps []*cjml.Touchpoint, xOf func(int) float64, y, w float64) ([]scene.Item, float64) {
-	rated := 0
+// diagram when most of the end user's touchpoints (at least half, and at
+// least two) have a rating; user reports whether the end user takes part
+// in a touchpoint. xOf gives a touchpoint's centre x. It returns nil when
+// the curve is not drawn.
+func experienceStrip(ts *typeset, pal *Palette, tps []*cjml.Touchpoint, user func(*cjml.Touchpoint) bool, xOf func(int) float64, y, w float64) ([]scene.Item, float64) {
+	rated, users := 0, 0
 	for _, t := range tps {
 		if score(t) > 0 {
 			rated++
+			users++
+		} else if t != nil && user(t) {
+			users++
 		}
 	}
-	if rated < 2 || 2*rated < len(tps) {
+	if rated < 2 || 2*rated < users {
 		return nil, y
 	}
 	var out []scene.Item

@@ -336,7 +336,10 @@ func layoutLine(spec *lineSpec, opt Options) *scene.Scene {
 		fg = append(fg, items2...)
 		y = ny
 	}
-	if ex, ny := experienceStrip(ts, pal, tpsForExperience(items), func(i int) float64 { return items[i].cx }, y, W); ex != nil {
+	if ex, ny := experienceStrip(ts, pal, tpsForExperience(items), func(t *cjml.Touchpoint) bool {
+		j := spec.j
+		return isEndUser(j, spec.r, t.Initiator.Actor) || t.Receiver != nil && isEndUser(j, spec.r, t.Receiver.Actor)
+	}, func(i int) float64 { return items[i].cx }, y, W); ex != nil {
 		fg = append(fg, ex...)
 		y = ny
 	}

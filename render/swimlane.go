@@ -265,7 +265,9 @@ func layoutSwimlane(j *cjml.Journey, r *cjml.Resolver, status statusFunc, opt Op
 		fg = append(fg, items...)
 		y = ny
 	}
-	if ex, ny := experienceStrip(ts, pal, j.Touchpoints, func(i int) float64 { return colX[i] + colW/2 }, y, W); ex != nil {
+	if ex, ny := experienceStrip(ts, pal, j.Touchpoints, func(t *cjml.Touchpoint) bool {
+		return isEndUser(j, r, t.Initiator.Actor) || t.Receiver != nil && isEndUser(j, r, t.Receiver.Actor)
+	}, func(i int) float64 { return colX[i] + colW/2 }, y, W); ex != nil {
 		fg = append(fg, ex...)
 		y = ny
 	}
