@@ -125,9 +125,24 @@ func (m *mapper) checkJourney(item *jsonschema.Schema, tps map[string]*jsonschem
 		bare[k] = x
 	}
 	bare["touchpoints"] = []any{}
-	m.check(item, map[string]any{kind: bare})
 	journey := m.prefix
 	var b strings.Builder
+	// The journey without its touchpoints: memoized by shape too, since
+	// journeys with the same actors and phases repeat.
+	b.WriteString("journey:")
+	bareItem := map[string]any{kind: bare}
+	shape(&b, "", bareItem)
+	key := b.String()
+	leaves, ok := cache[key]
+	if !ok {
+		leaves = leavesOf(item, bareItem)
+		if len(cache) < maxShapes {
+			cache[key] = leaves
+		}
+	}
+	for _, l := range leaves {
+		m.add(l)
+	}
 	for t, x := range list {
 		b.Reset()
 		b.WriteString(kind)
@@ -151,7 +166,7 @@ func (m *mapper) checkJourney(item *jsonschema.Schema, tps map[string]*jsonschem
 	m.prefix = journey
 }
 
-// freeText are the keys of a touchpoint whose text the schema checks only
+// freeText are the keys of a journey whose text the schema checks only
 // for being empty or blank (text, idText, idValue and textValue in the
 // schema): a shape records only that of their values. The value of any
 // other key is part of the shape. TestFreeTextKeys checks the list against
@@ -162,6 +177,12 @@ var freeText = map[string]bool{
 	"receiverLabel": true, "actorIDref": true, "channelName": true, "phaseIDref": true,
 	"timeOriginated": true, "timeReceived": true, "timeConsumed": true, "timeStarted": true,
 	"timeCompleted": true, "experienceDescription": true, "$comment": true,
+	// Journeys, phases and actors.
+	"journeyID": true, "journeyTitle": true, "plannedReference": true, "journeyShortSummary": true,
+	"journeyLongSummary": true, "journeyStatus": true, "journeyOperators": true, "creator": true,
+	"journeyEndUserType": true, "journeyStartDate": true, "phaseID": true, "phaseName": true,
+	"phaseDescription": true, "actorID": true, "actorName": true, "companyName": true,
+	"providerType": true, "department": true, "position": true,
 }
 
 // shape writes a canonical description of v: keys sorted, free text
