@@ -1,30 +1,68 @@
 package render
 
 import (
+	"sync"
+
 	"cjml.dev/cjml"
 	"cjml.dev/render/glyph"
 	"cjml.dev/render/scene"
 )
 
-// glyph is a line icon in a 24×24 design box.
+// glyphIcon is a line icon in a 24×24 design box. The icons are made once
+// and shared, so that the SVG writer can define each one once and refer to
+// it (it recognises an icon by its path slice).
 type glyphIcon struct {
 	paths []string
 }
 
-func from(i glyph.Icon) glyphIcon { return glyphIcon{paths: i.Paths} }
+var glyphs struct {
+	once                                      sync.Once
+	channel                                   map[cjml.ChannelFamily]glyphIcon
+	unknown, user, provider, threat, incident glyphIcon
+	action, irregular                         glyphIcon
+	faces                                     [5]glyphIcon
+}
 
-func channelGlyph(f cjml.ChannelFamily) glyphIcon { return from(glyph.Channel(f)) }
-func unknownGlyph() glyphIcon                     { return from(glyph.Unknown()) }
-func endUserGlyph() glyphIcon                     { return from(glyph.EndUser()) }
-func providerGlyph() glyphIcon                    { return from(glyph.Provider()) }
-func faceGlyph(rating int) glyphIcon              { return from(glyph.Face(rating)) }
-func threatGlyph() glyphIcon                      { return from(glyph.Threat()) }
-func incidentGlyph() glyphIcon                    { return from(glyph.Incident()) }
-func actionGlyph() glyphIcon                      { return from(glyph.Action()) }
+func loadGlyphs() {
+	glyphs.once.Do(func() {
+		glyphs.channel = map[cjml.ChannelFamily]glyphIcon{}
+		for _, f := range glyph.Families() {
+			glyphs.channel[f] = glyphIcon{glyph.Channel(f).Paths}
+		}
+		glyphs.unknown = glyphIcon{glyph.Unknown().Paths}
+		glyphs.user = glyphIcon{glyph.EndUser().Paths}
+		glyphs.provider = glyphIcon{glyph.Provider().Paths}
+		glyphs.threat = glyphIcon{glyph.Threat().Paths}
+		glyphs.incident = glyphIcon{glyph.Incident().Paths}
+		glyphs.action = glyphIcon{glyph.Action().Paths}
+		// The out-of-order badge: an arrow curving back.
+		glyphs.irregular = glyphIcon{[]string{"M19 12a7 7 0 1 1-2.05-4.95", "M19 4v4h-4"}}
+		for r := 1; r <= 5; r++ {
+			glyphs.faces[r-1] = glyphIcon{glyph.Face(r).Paths}
+		}
+	})
+}
 
-// irregularGlyph is the out-of-order badge: an arrow curving back.
-func irregularGlyph() glyphIcon {
-	return glyphIcon{paths: []string{"M19 12a7 7 0 1 1-2.05-4.95", "M19 4v4h-4"}}
+func channelGlyph(f cjml.ChannelFamily) glyphIcon {
+	loadGlyphs()
+	if g, ok := glyphs.channel[f]; ok {
+		return g
+	}
+	return glyphs.unknown
+}
+
+func unknownGlyph() glyphIcon   { loadGlyphs(); return glyphs.unknown }
+func endUserGlyph() glyphIcon   { loadGlyphs(); return glyphs.user }
+func providerGlyph() glyphIcon  { loadGlyphs(); return glyphs.provider }
+func threatGlyph() glyphIcon    { loadGlyphs(); return glyphs.threat }
+func incidentGlyph() glyphIcon  { loadGlyphs(); return glyphs.incident }
+func actionGlyph() glyphIcon    { loadGlyphs(); return glyphs.action }
+func irregularGlyph() glyphIcon { loadGlyphs(); return glyphs.irregular }
+
+// faceGlyph returns the face of a rating from 1 to 5 (clamped).
+func faceGlyph(rating int) glyphIcon {
+	loadGlyphs()
+	return glyphs.faces[min(max(rating, 1), 5)-1]
 }
 
 // icon places g with its top-left corner at x, y.

@@ -13,6 +13,7 @@ import (
 	"bufio"
 	"encoding/xml"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -106,8 +107,39 @@ func Write(w io.Writer, s *scene.Scene) error {
 			}
 		}
 	}
-	if len(colours) > 0 {
+	// Icons are defined once and used by reference; an icon is recognised
+	// by its path slice (the layout shares one slice per glyph).
+	type iconKey struct {
+		first *string
+		n     int
+	}
+	iconIDs := map[iconKey]string{}
+	var icons []*scene.Icon
+	for i := range s.Items {
+		if ic := s.Items[i].Icon; s.Items[i].Kind == scene.KindIcon && ic != nil && len(ic.Paths) > 0 {
+			k := iconKey{&ic.Paths[0], len(ic.Paths)}
+			if _, ok := iconIDs[k]; !ok {
+				iconIDs[k] = "i" + strconv.Itoa(len(icons)+1)
+				icons = append(icons, ic)
+			}
+		}
+	}
+	o := &writer{Writer: bw, scratch: make([]byte, 0, 32), icon: func(ic *scene.Icon) string {
+		return iconIDs[iconKey{&ic.Paths[0], len(ic.Paths)}]
+	}}
+	if len(colours) > 0 || len(icons) > 0 {
 		c.Def()
+		for _, ic := range icons {
+			o.WriteString(`<g id="`)
+			o.WriteString(o.icon(ic))
+			o.WriteString(`">`)
+			for _, p := range ic.Paths {
+				o.WriteString(`<path d="`)
+				o.esc(p, true)
+				o.WriteString(`"/>`)
+			}
+			o.WriteString("</g>\n")
+		}
 		for _, col := range colours {
 			io.WriteString(bw, `<marker id="`+markers[col]+`" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto"><path d="M0,1 L10,5 L0,9 z" fill="`+Attr(col)+`"/></marker>`+"\n")
 		}
@@ -116,7 +148,6 @@ func Write(w io.Writer, s *scene.Scene) error {
 	if s.Background != "" {
 		c.Rect(0, 0, s.W, s.H, `fill="`+Attr(s.Background)+`"`)
 	}
-	o := &writer{Writer: bw, scratch: make([]byte, 0, 32)}
 	for i := range s.Items {
 		writeItem(o, &s.Items[i], markers)
 	}
@@ -129,38 +160,32 @@ func Write(w io.Writer, s *scene.Scene) error {
 type writer struct {
 	*bufio.Writer
 	scratch []byte
+	// icon returns the id of an icon's definition.
+	icon func(*scene.Icon) string
 }
 
-// num writes a coordinate like [num].
+// num writes a coordinate like [num]: rounded to two decimals, without
+// trailing zeros.
 func (o *writer) num(f float64) {
-	b := strconv.AppendFloat(o.scratch[:0], f, 'f', 2, 64)
-	if i := bytesIndex(b, '.'); i >= 0 {
-		for len(b) > 0 && b[len(b)-1] == '0' {
-			b = b[:len(b)-1]
-		}
-		b = trimDot(b)
+	if math.IsNaN(f) || math.IsInf(f, 0) || math.Abs(f) >= 1e15 {
+		o.WriteString(num(f))
+		return
 	}
-	if string(b) == "-0" {
-		b = b[1:]
+	v := int64(math.Round(f * 100))
+	b := o.scratch[:0]
+	if v < 0 {
+		b = append(b, '-')
+		v = -v
+	}
+	b = strconv.AppendInt(b, v/100, 10)
+	if frac := v % 100; frac != 0 {
+		b = append(b, '.', byte('0'+frac/10))
+		if frac%10 != 0 {
+			b = append(b, byte('0'+frac%10))
+		}
 	}
 	o.scratch = b
 	o.Write(b)
-}
-
-func bytesIndex(b []byte, c byte) int {
-	for i, x := range b {
-		if x == c {
-			return i
-		}
-	}
-	return -1
-}
-
-func trimDot(b []byte) []byte {
-	if len(b) > 0 && b[len(b)-1] == '.' {
-		return b[:len(b)-1]
-	}
-	return b
 }
 
 // numAttr writes ` name="f"`.
@@ -374,7 +399,9 @@ func writeIcon(o *writer, it *scene.Item) {
 	if ic == nil || len(ic.Paths) == 0 {
 		return
 	}
-	o.WriteString(`<g transform="translate(`)
+	o.WriteString(`<use xlink:href="#`)
+	o.WriteString(o.icon(ic))
+	o.WriteString(`" transform="translate(`)
 	o.num(ic.X)
 	o.WriteByte(' ')
 	o.num(ic.Y)
@@ -394,11 +421,5 @@ func writeIcon(o *writer, it *scene.Item) {
 		o.attr("stroke", ic.Color)
 		o.WriteString(` stroke-width="2" stroke-linecap="round" stroke-linejoin="round"`)
 	}
-	o.WriteByte('>')
-	for _, p := range ic.Paths {
-		o.WriteString(`<path d="`)
-		o.esc(p, true)
-		o.WriteString(`"/>`)
-	}
-	o.WriteString("</g>\n")
+	o.WriteString("/>\n")
 }

@@ -1,6 +1,7 @@
 package svg
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/xml"
 	"io"
@@ -89,4 +90,34 @@ func TestWriteDeterministic(t *testing.T) {
 	require.NoError(t, Write(&a, hostile()))
 	require.NoError(t, Write(&b, hostile()))
 	assert.Equal(t, a.String(), b.String())
+}
+
+func TestWriterNumMatchesNum(t *testing.T) {
+	var b bytes.Buffer
+	bw := bufio.NewWriter(&b)
+	o := &writer{Writer: bw}
+	for _, f := range []float64{0, -0.001, 0.005, 1.5, 1.25, -1.25, 12.345, 100, 1e14, -7.999, 0.1 + 0.2, 1e20} {
+		b.Reset()
+		o.num(f)
+		bw.Flush()
+		assert.Equal(t, num(f), b.String(), "num(%v)", f)
+	}
+}
+
+func TestIconsDefinedOnce(t *testing.T) {
+	paths := []string{"M1 1h22", "M12 1v22"}
+	other := []string{"M1 1h22"}
+	s := &scene.Scene{W: 100, H: 100}
+	for i := 0; i < 5; i++ {
+		s.Add(scene.Item{Kind: scene.KindIcon, Icon: &scene.Icon{Paths: paths, X: float64(i * 10), Size: 12, Color: "#000"}})
+	}
+	s.Add(scene.Item{Kind: scene.KindIcon, Icon: &scene.Icon{Paths: other, Size: 24, Color: "#f00"}})
+	var b bytes.Buffer
+	require.NoError(t, Write(&b, s))
+	out := b.String()
+	assert.Equal(t, 1, strings.Count(out, `d="M12 1v22"`), "shared paths written once")
+	assert.Equal(t, 2, strings.Count(out, `<g id="i`))
+	assert.Equal(t, 5, strings.Count(out, `xlink:href="#i1"`))
+	assert.Equal(t, 1, strings.Count(out, `xlink:href="#i2"`))
+	assert.Contains(t, out, `translate(40 0) scale(0.5000)`)
 }
