@@ -38,8 +38,6 @@ func ExampleBytes() {
 		fmt.Println(d)
 	}
 	// Output:
-	// plan.xml:5:7: warning: journey PJ1: actor "ann" is declared but no touchpoint involves it [rule/unused-actor]
-	// plan.xml:6:7: warning: journey PJ1: actor "shop" is declared but no touchpoint involves it [rule/unused-actor]
 	// plan.xml:11:42: error: touchpoint T1: the initiator refers to actor "bob", which is not declared [rule/unknown-actor]
 	// plan.xml:12:9: error: touchpoint T1: planned touchpoints cannot have an experience; experience is recorded only in actual journeys [rule/experience-in-planned]
 }

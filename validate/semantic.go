@@ -233,8 +233,12 @@ func (c *checker) journey(i int, j *cjml.Journey, base string) {
 		prevTimed, prevTime, prevDateOnly = t, tm, dateOnly
 	}
 
-	// Unused actors.
+	// Unused actors; not when a reference is broken, since it may be
+	// meant for one of them.
 	for k, a := range j.Actors {
+		if used[nil] {
+			break
+		}
 		if a.Key() == "" || used[a] || actors[a.Key()] != a {
 			continue
 		}
@@ -484,6 +488,9 @@ func (c *checker) party(j *cjml.Journey, t *cjml.Touchpoint, end string, p *cjml
 	}
 	if r.Actor != nil && r.Journey == j {
 		used[r.Actor] = true
+	}
+	if r.Match == cjml.Unresolved {
+		used[nil] = true // a broken reference: see unused actors
 	}
 	return r
 }
