@@ -25,6 +25,16 @@ func (c *checker) pos(p cjml.Pos) cjml.Position {
 	return c.doc.Source.Position(p)
 }
 
+// has reports whether a part was present in the input; for a document
+// built in code, which has no record of its input, it returns model, what
+// the model says.
+func (c *checker) has(o *cjml.Origin, part string, model bool) bool {
+	if c.doc.Source == nil {
+		return model
+	}
+	return o.Has(part)
+}
+
 func (c *checker) report(code string, p cjml.Pos, path string, format string, args ...any) *cjml.Diagnostic {
 	r, _ := RuleOf(code)
 	c.out = append(c.out, cjml.Diagnostic{
@@ -181,11 +191,12 @@ func (c *checker) journey(i int, j *cjml.Journey, base string) {
 				"%s: actor %q is re-used with actorIDref, but no earlier journey declares it with actorID", jn, key)
 		}
 	}
-	if !j.Origin.Has("actors") && len(j.Actors) == 0 && len(j.Touchpoints) > 0 {
+	hasActors := c.has(&j.Origin, "actors", len(j.Actors) > 0)
+	if !hasActors && len(j.Actors) == 0 && len(j.Touchpoints) > 0 {
 		c.report(CodeUnknownActor, j.Origin.Pos, base+"/actors",
 			"%s has no <actors>, so none of the actors its touchpoints refer to is declared", jn)
 	}
-	if len(j.EndUsers()) == 0 && j.Origin.Has("actors") {
+	if len(j.EndUsers()) == 0 && hasActors {
 		c.report(CodeNoEndUser, j.Origin.Of("actors"), base+"/actors",
 			"%s has no end-user actor (endUser, or customer, user, patient, …); its diagrams have no protagonist", jn)
 	}
@@ -319,10 +330,13 @@ func (c *checker) touchpoint(j *cjml.Journey, k int, t *cjml.Touchpoint, tp, tn 
 	var ini, rec cjml.ActorRef
 	ini = c.party(j, t, "initiator", &t.Initiator, tp, tn, used)
 	if t.Kind == cjml.Action {
-		for _, part := range []string{"receiver", "channel"} {
-			if t.Origin.Has(part) {
-				c.report(CodeActionReceiver, t.Origin.Of(part), tp+"/"+part,
-					"%s: an action has only an initiator; it cannot have a %s (make it a communication point)", tn, part)
+		for _, part := range []struct {
+			name  string
+			model bool
+		}{{"receiver", t.Receiver != nil}, {"channel", t.Channel != ""}} {
+			if c.has(&t.Origin, part.name, part.model) {
+				c.report(CodeActionReceiver, t.Origin.Of(part.name), tp+"/"+part.name,
+					"%s: an action has only an initiator; it cannot have a %s (make it a communication point)", tn, part.name)
 			}
 		}
 	} else {
@@ -334,7 +348,7 @@ func (c *checker) touchpoint(j *cjml.Journey, k int, t *cjml.Touchpoint, tp, tn 
 					tn, ini.Actor.Key())
 			}
 		}
-		if t.Origin.Has("channel") {
+		if c.has(&t.Origin, "channel", t.Channel != "") {
 			switch ch := strings.TrimSpace(string(t.Channel)); {
 			case ch == "":
 				// The schema requires a channel name.
@@ -430,6 +444,10 @@ func (c *checker) rating(e *cjml.Experience, o *cjml.Origin, elem, base, name st
 // party resolves one end of a touchpoint.
 func (c *checker) party(j *cjml.Journey, t *cjml.Touchpoint, end string, p *cjml.Party, tp, tn string, used map[*cjml.Actor]bool) cjml.ActorRef {
 	refPath := end + "/refersTo/actorIDref"
+	if c.doc.Source == nil {
+		// Built in code: the model is all there is.
+		return c.resolve(j, t, end, p, tp, tn, used)
+	}
 	if !t.Origin.Has(end) {
 		if end == "initiator" {
 			// The JSON form of a touchpoint always has an initiator (with
@@ -448,17 +466,24 @@ func (c *checker) party(j *cjml.Journey, t *cjml.Touchpoint, end string, p *cjml
 			"%s: the %s's <refersTo> needs the attribute actorIDref naming its actor", tn, end)
 		return cjml.ActorRef{}
 	}
+	return c.resolve(j, t, end, p, tp, tn, used)
+}
+
+// resolve checks the label and the actor reference of one end of a
+// touchpoint.
+func (c *checker) resolve(j *cjml.Journey, t *cjml.Touchpoint, end string, p *cjml.Party, tp, tn string, used map[*cjml.Actor]bool) cjml.ActorRef {
+	refPath := end + "/refersTo/actorIDref"
 	labelPath := end + "/" + end + "Label"
 	if p.Label == "" {
 		at := t.Origin.Of(labelPath)
 		c.report(CodeEmptyLabel, at, tp+"/"+labelPath, "%s: the %s has no %sLabel; say what the %s does", tn, end, end, end)
 	}
 	ref := strings.TrimSpace(p.Actor)
-	if !j.Origin.Has("actors") && len(j.Actors) == 0 {
+	if !c.has(&j.Origin, "actors", len(j.Actors) > 0) && len(j.Actors) == 0 {
 		return cjml.ActorRef{} // reported once for the journey
 	}
 	if ref == "" {
-		if t.Origin.Has(refPath) {
+		if c.has(&t.Origin, refPath, true) {
 			c.report(CodeUnknownActor, t.Origin.Of(refPath), tp+"/"+refPath, "%s: the %s's actorIDref is empty", tn, end)
 		}
 		return cjml.ActorRef{}
