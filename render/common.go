@@ -53,6 +53,12 @@ func titleBlock(ts *typeset, pal *Palette, j *cjml.Journey, view string, extra [
 	return items, y + gap
 }
 
+// emptyNote says that a journey has no touchpoints to draw.
+func emptyNote(ts *typeset, pal *Palette, y, w float64) (*scene.Item, float64) {
+	it, h := ts.line("This journey has no touchpoints.", tstyle{size: sizeLabel, italic: true, fill: pal.Muted}, margin, y, w-2*margin, "empty")
+	return it, h + gap
+}
+
 // A legendEntry is a swatch drawn by draw in a box of width sw and height
 // legendSwatchH whose top-left is x, y, followed by a label.
 type legendEntry struct {

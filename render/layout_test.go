@@ -339,3 +339,17 @@ func TestTimeAxis(t *testing.T) {
 	require.NoError(t, err)
 	assert.Contains(t, textOf(byRole(noTimes, "meta")[0]), "no timestamps")
 }
+
+func TestEmptyJourney(t *testing.T) {
+	plan := &cjml.Journey{Kind: cjml.Planned, ID: "P"}
+	act := &cjml.Journey{Kind: cjml.Actual, ID: "A", PlannedReference: "P"}
+	doc := cjml.NewDocument()
+	doc.Journeys = []*cjml.Journey{plan, act}
+	for _, v := range []View{Swimlane, JourneyView, DeviationView} {
+		sc, err := Layout(doc, Options{View: v, Journey: "A", Time: true})
+		require.NoError(t, err, v)
+		checkScene(t, "empty "+v.String(), sc)
+		require.Len(t, byRole(sc, "empty"), 1, v)
+		assert.Empty(t, byRole(sc, "touchpoint"))
+	}
+}

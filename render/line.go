@@ -240,6 +240,11 @@ func layoutLine(spec *lineSpec, opt Options) *scene.Scene {
 	head, y := titleBlock(ts, pal, spec.j, spec.view, append(timeNote(opt.Time, axis), spec.extra...), W)
 	fg = append(fg, head...)
 
+	if n == 0 {
+		it, h := emptyNote(ts, pal, y, W)
+		fg = append(fg, *it)
+		y += h
+	}
 	// Vertical positions.
 	aboveH := map[int]float64{}
 	belowH := map[int]float64{}

@@ -151,6 +151,11 @@ func layoutSwimlane(j *cjml.Journey, r *cjml.Resolver, status statusFunc, opt Op
 	}
 
 	// Lane heights.
+	if n == 0 {
+		it, h := emptyNote(ts, pal, y, W)
+		fg = append(fg, *it)
+		y += h
+	}
 	lanesTop := y
 	stack := make(map[[2]int][]*cell, len(cells))
 	for _, c := range cells {
