@@ -134,6 +134,9 @@ func checkScene(t *testing.T, name string, sc *scene.Scene) {
 	t.Helper()
 	canvas := sc.Canvas()
 	texts := sc.Texts()
+	require.NotEmpty(t, texts, "%s: a diagram has at least a title", name)
+	assert.Greater(t, sc.W, 0.0)
+	assert.Greater(t, sc.H, 0.0)
 	for _, tx := range texts {
 		if !assert.True(t, canvas.Contains(tx.Box), "%s: text %q at %+v lies outside the canvas %+v", name, tx.Lines, tx.Box, canvas) {
 			return
