@@ -531,6 +531,8 @@ func (m *mapper) unexpected(inst, name string) string {
 		return ctx + "planned " + kindWord(parent) + " cannot have <" + name + ">; it belongs to actual journeys"
 	case action && (name == "receiver" || name == "channel"):
 		return ctx + "an action has only an initiator; it cannot have a <" + name + "> (make it a communication point)"
+	case (name == "actorIDref" || name == "actorID") && strings.HasPrefix(ctx, "actor "):
+		return ctx + "an actor either declares an ID (actorID) or re-uses one from an earlier journey (actorIDref), not both"
 	case parent == "actualJourney" && (name == "plannedCommunicationPoint" || name == "plannedAction"):
 		return ctx + "<" + name + "> is not allowed in an actual journey"
 	case parent == "plannedJourney" && (name == "actualCommunicationPoint" || name == "actualAction"):
