@@ -57,7 +57,8 @@ var (
 // textW is the width text may take inside a box.
 const textW = boxW - 2*boxPad
 
-// header row: icon, ID and status, badges.
+// badgesW is the width the security badges take at the right of a box's
+// header row.
 func badgesW(c *cell) float64 {
 	n := 0
 	if len(c.threat) > 0 {
@@ -65,9 +66,6 @@ func badgesW(c *cell) float64 {
 	}
 	if len(c.incident) > 0 {
 		n++
-	}
-	if c.tp.Kind == cjml.Communication {
-		// room for nothing else; the channel glyph sits at the left
 	}
 	return float64(n) * (badgeSz + 2)
 }
