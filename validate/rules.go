@@ -110,7 +110,7 @@ var rules = []Rule{
 	{Code: CodeActionReceiver, Severity: cjml.Error, Summary: "an action has a receiver or a channel"},
 	{Code: CodeSelfCommunication, Severity: cjml.Warning, Summary: "a communication point's initiator and receiver are the same actor"},
 	{Code: CodeEmptyLabel, Severity: cjml.Warning, Summary: "an initiatorLabel or receiverLabel is missing or empty"},
-	{Code: CodeUnknownChannel, Severity: cjml.Warning, Summary: "a channel name cjml does not know, or an empty one"},
+	{Code: CodeUnknownChannel, Severity: cjml.Warning, Summary: "a channel name cjml does not know"},
 	{Code: CodeUnknownCompliance, Severity: cjml.Error, Summary: "a compliance value that is not completed, missing, failing, adhoc or irregular"},
 	{Code: CodeActualOnly, Severity: cjml.Error, Summary: "a planned journey or touchpoint carries data only actual ones have"},
 	{Code: CodeExperienceInPlanned, Severity: cjml.Error, Summary: "an experience in a planned journey"},
