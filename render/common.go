@@ -254,10 +254,11 @@ func complianceWord(c cjml.Compliance) string {
 }
 
 // markers returns the security markers of t that apply to side
-// ("initiator" or "receiver"); markers without a side apply to both.
+// ("initiator" or "receiver", "*" for all); markers without a side apply
+// to both.
 func markers(t *cjml.Touchpoint, side string) (threat, incident []string) {
 	for _, m := range t.SecurityMarkers() {
-		if m.Side != "" && !strings.EqualFold(m.Side, side) {
+		if side != "*" && m.Side != "" && !strings.EqualFold(m.Side, side) {
 			continue
 		}
 		txt := m.Text

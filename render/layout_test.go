@@ -353,3 +353,40 @@ func TestEmptyJourney(t *testing.T) {
 		assert.Empty(t, byRole(sc, "touchpoint"))
 	}
 }
+
+func TestSecurityBadges(t *testing.T) {
+	doc := small()
+	j := doc.Journeys[0]
+	threat := func(side, text string) *cjml.Element {
+		return &cjml.Element{Name: "threat", Attrs: []cjml.Attr{{Name: "side", Value: side}}, Text: text}
+	}
+	// T1 (Ann → shop): a threat on the receiver's end only.
+	j.Touchpoints[0].Extra.Elems = []*cjml.Element{threat("receiver", "Fake shop")}
+	// T2 (the shop's action): an unwanted incident without a side.
+	j.Touchpoints[1].Extra.Elems = []*cjml.Element{{Name: "unwantedIncident", Text: "Stock lost"}}
+	sc, err := Layout(doc, Options{})
+	require.NoError(t, err)
+	th := byRole(sc, "threat")
+	require.Len(t, th, 1, "only the receiver's box carries the threat")
+	boxes := byRole(sc, "touchpoint")
+	assert.True(t, boxes[1].Rect.Contains(th[0].Bounds()), "in the shop's box of T1")
+	assert.Equal(t, "Threat: Fake shop", th[0].Tip)
+	inc := byRole(sc, "incident")
+	require.Len(t, inc, 1)
+	assert.True(t, boxes[2].Rect.Contains(inc[0].Bounds()))
+	checkScene(t, "security", sc)
+
+	// The journey view shows the end user's side of T1 (no threat there)
+	// and the shop's incident.
+	sc, err = Layout(doc, Options{View: JourneyView})
+	require.NoError(t, err)
+	assert.Empty(t, byRole(sc, "threat"))
+	assert.Len(t, byRole(sc, "incident"), 1)
+	legend := map[string]bool{}
+	for _, it := range byRole(sc, "legend") {
+		if it.Kind == scene.KindText {
+			legend[textOf(it)] = true
+		}
+	}
+	assert.True(t, legend["Unwanted incident"])
+}

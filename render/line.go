@@ -443,7 +443,7 @@ func drawLineItem(out []scene.Item, ts *typeset, pal *Palette, it *lineItem, idS
 	}
 	// Security badges at the top right.
 	bx := it.cx + ringR*0.55
-	threat, incident := markers(t, "")
+	threat, incident := markers(t, "*")
 	if it.endUserIs == "sender" || it.endUserIs == "actor" {
 		threat, incident = markers(t, "initiator")
 	} else if it.endUserIs == "receiver" {
