@@ -124,7 +124,10 @@ func layoutSwimlane(j *cjml.Journey, r *cjml.Resolver, status statusFunc, opt Op
 
 	bg := make([]scene.Item, 0, 2*len(ls.all)+len(j.Phases)+16)
 	mid := make([]scene.Item, 0, n)
-	fg := make([]scene.Item, 0, 6*len(cells)+4*len(ls.all)+64)
+	// fg collects the foreground drawn before the boxes (titles, lane
+	// headers); the boxes then go straight into the scene's slice after
+	// the background, so that the bulk of the items is never copied.
+	fg := make([]scene.Item, 0, 4*len(ls.all)+2*len(j.Phases)+16)
 	head, y := titleBlock(ts, pal, j, "Swimlane diagram", timeNote(opt.Time, axis), W)
 	fg = append(fg, head...)
 
@@ -239,10 +242,6 @@ func layoutSwimlane(j *cjml.Journey, r *cjml.Resolver, status statusFunc, opt Op
 			top += c.outer() + stackGap
 		}
 	}
-	for _, c := range cells {
-		fg = drawCell(fg, ts, pal, c, status(c.tp))
-	}
-
 	// Message arrows.
 	for i, t := range j.Touchpoints {
 		cs := cellsOf[i]
@@ -260,6 +259,13 @@ func layoutSwimlane(j *cjml.Journey, r *cjml.Resolver, status statusFunc, opt Op
 		mid = append(mid, scene.Item{Kind: scene.KindLine, X1: cx, Y1: y1, X2: cx, Y2: y2,
 			Style: scene.Style{Stroke: pal.Arrow, StrokeWidth: 1.4, Dash: "5 4", Arrow: true}, Role: "message",
 			Tip: fmt.Sprintf("%s: %s → %s", t.ID, cs[0].lane.name, cs[1].lane.name)})
+	}
+
+	all := make([]scene.Item, 0, len(bg)+len(mid)+len(fg)+6*len(cells)+64)
+	all = append(append(append(all, bg...), mid...), fg...)
+	fg = all
+	for _, c := range cells {
+		fg = drawCell(fg, ts, pal, c, status(c.tp))
 	}
 
 	y = lanesBottom + gap
@@ -305,10 +311,7 @@ func layoutSwimlane(j *cjml.Journey, r *cjml.Resolver, status statusFunc, opt Op
 
 	sc := &scene.Scene{W: W, H: y - gap + margin, FontFamily: ts.reg.Family(), Background: "#ffffff",
 		Title: titleOf(j), Desc: "CJML swimlane diagram (journey network diagram)"}
-	sc.Items = make([]scene.Item, 0, len(bg)+len(mid)+len(fg))
-	sc.Add(bg...)
-	sc.Add(mid...)
-	sc.Add(fg...)
+	sc.Items = fg
 	return sc
 }
 

@@ -61,6 +61,7 @@ atomically. Render never overwrites its input.`,
 					return exitFailure
 				}
 				var b bytes.Buffer
+				b.Grow(sizeHint(doc, *journey))
 				opt := render.Options{View: v, Journey: *journey, Time: *timed, Palette: pal}
 				if err := render.Render(&b, doc, opt); err != nil {
 					e.errorf(c, "%s: %v", where(doc, args[0], *journey), err)
@@ -90,4 +91,17 @@ func where(doc *cjml.Document, file, id string) string {
 		return file
 	}
 	return doc.Source.Position(j.Origin.Pos).String()
+}
+
+// sizeHint guesses the size of the SVG of a journey (about 1.3 KB per
+// touchpoint), so that the output buffer grows once.
+func sizeHint(doc *cjml.Document, id string) int {
+	j := doc.Journey(id)
+	if j == nil && len(doc.Journeys) > 0 {
+		j = doc.Journeys[0]
+	}
+	if j == nil {
+		return 16 << 10
+	}
+	return 16<<10 + 1400*len(j.Touchpoints)
 }
