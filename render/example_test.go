@@ -52,3 +52,23 @@ func ExampleLayout() {
 	}
 	// Output: ["Customer creates account"] fits in 129 px
 }
+
+func ExampleRenderJourney() {
+	j := &cjml.Journey{Kind: cjml.Planned, ID: "PJ1", Title: "Meter reading",
+		Actors: []*cjml.Actor{
+			{Kind: cjml.EndUser, ID: "john", Name: "John"},
+			{Kind: cjml.ServiceProvider, ID: "utility", CompanyName: "Utility"},
+		},
+		Touchpoints: []*cjml.Touchpoint{
+			{ID: "T1", Kind: cjml.Action, Initiator: cjml.Party{Actor: "john", Label: "Reads the meter and writes the number down"}},
+			{ID: "T2", Kind: cjml.Communication, Channel: "sms",
+				Initiator: cjml.Party{Actor: "john", Label: "Sends the reading"},
+				Receiver:  &cjml.Party{Actor: "utility", Label: "Registers the reading"}},
+		}}
+	var svg bytes.Buffer
+	if err := render.RenderJourney(&svg, j, render.Options{View: render.JourneyView}); err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(strings.Count(svg.String(), `class="touchpoint"`), strings.Contains(svg.String(), ">Sends the reading<"))
+	// Output: 2 true
+}
