@@ -27,36 +27,42 @@ func structure(doc *cjml.Document, sch *jsonschema.Schema) (*formPaths, cjml.Dia
 	paths := &formPaths{journeys: make([]journeyOffsets, n)}
 	item := itemSchema(sch)
 	tps := touchpointSchemas(item)
-	perJourney := make([]cjml.Diagnostics, n)
+	us := units(doc)
+	perUnit := make([]cjml.Diagnostics, len(us))
 	var next atomic.Int64
 	work := func() {
 		cache := map[string][]*jsonschema.ValidationError{}
 		for {
-			lo := int(next.Add(chunk)) - chunk
-			if lo >= n {
+			ui := int(next.Add(1) - 1)
+			if ui >= len(us) {
 				return
 			}
-			hi := min(lo+chunk, n)
+			u := us[ui]
 			one := *doc
-			one.Journeys = doc.Journeys[lo:hi]
 			one.Extra, one.Comments, one.ProcInsts = cjml.Extra{}, nil, nil
+			one.Journeys = doc.Journeys[u.lo:u.hi]
+			if u.part {
+				one.Journeys = []*cjml.Journey{u.slice(doc.Journeys[u.lo])}
+			}
 			form := one.Form()
 			root, _ := form.Value().(map[string]any)
 			items, _ := root["journeys"].([]any)
-			for k := range min(len(items), hi-lo) {
-				i := lo + k
-				paths.journeys[i] = offsetsOf(items[k])
+			for k := range min(len(items), u.hi-u.lo) {
+				i := u.lo + k
+				if u.tlo == 0 {
+					paths.journeys[i] = offsetsOf(items[k])
+				}
 				if item == nil {
 					continue
 				}
 				local := "/journeys/" + strconv.Itoa(k)
 				m := &mapper{doc: doc, form: form, root: root, prefix: local}
-				m.checkJourney(item, tps, items[k], cache)
-				perJourney[i] = m.result("/journeys/" + strconv.Itoa(i))
+				m.checkJourney(item, tps, items[k], cache, u)
+				perUnit[ui] = append(perUnit[ui], m.result("/journeys/"+strconv.Itoa(i))...)
 			}
 		}
 	}
-	workers := min(runtime.GOMAXPROCS(0), n/chunk+1)
+	workers := min(runtime.GOMAXPROCS(0), len(us))
 	var wg sync.WaitGroup
 	for range workers - 1 {
 		wg.Go(work)
@@ -76,10 +82,68 @@ func structure(doc *cjml.Document, sch *jsonschema.Schema) (*formPaths, cjml.Dia
 		return paths, m.result("")
 	}
 	out = append(out, checkRoot(doc, sch)...)
-	for _, ds := range perJourney {
+	for _, ds := range perUnit {
 		out = append(out, ds...)
 	}
 	return paths, out
+}
+
+// A unit of work: the journeys [lo, hi), or, for a journey with more than
+// unitTouchpoints touchpoints (part), its touchpoints [tlo, thi).
+type unit struct {
+	lo, hi   int
+	part     bool
+	tlo, thi int
+	last     bool // the last part of its journey
+}
+
+// unitTouchpoints is about the number of touchpoints whose form is built
+// at once.
+const unitTouchpoints = 2048
+
+// units divides the journeys into units of work of at most chunk journeys
+// and about unitTouchpoints touchpoints; long journeys are cut into parts.
+func units(doc *cjml.Document) []unit {
+	var us []unit
+	n := len(doc.Journeys)
+	for i := 0; i < n; {
+		if t := len(doc.Journeys[i].Touchpoints); t > unitTouchpoints && splitTouchpoints {
+			for lo := 0; lo < t; lo += unitTouchpoints {
+				hi := min(lo+unitTouchpoints, t)
+				us = append(us, unit{lo: i, hi: i + 1, part: true, tlo: lo, thi: hi, last: hi == t})
+			}
+			i++
+			continue
+		}
+		lo, tps := i, 0
+		for i < n && i-lo < chunk {
+			t := len(doc.Journeys[i].Touchpoints)
+			if i > lo && (tps+t > unitTouchpoints || t > unitTouchpoints) {
+				break
+			}
+			tps += t
+			i++
+		}
+		us = append(us, unit{lo: lo, hi: i})
+	}
+	return us
+}
+
+// slice returns a copy of j with only the unit's touchpoints. Elements
+// kept inside <touchpoints> that are not touchpoints follow the last part
+// only, where their index in the form is the same as in the whole journey.
+func (u unit) slice(j *cjml.Journey) *cjml.Journey {
+	c := *j
+	c.Touchpoints = j.Touchpoints[u.tlo:u.thi]
+	if !u.last {
+		c.Extra.Elems = nil
+		for _, e := range j.Extra.Elems {
+			if e.In != "touchpoints" {
+				c.Extra.Elems = append(c.Extra.Elems, e)
+			}
+		}
+	}
+	return &c
 }
 
 // chunk is the number of journeys whose form is built at once: enough to
@@ -103,7 +167,7 @@ const maxShapes = 1 << 12
 // schema constrains (compliance, experienceRating, …) — so touchpoints of
 // one shape are checked once (see shape). Journeys whose touchpoints sit
 // in a $content sequence are checked whole.
-func (m *mapper) checkJourney(item *jsonschema.Schema, tps map[string]*jsonschema.Schema, v any, cache map[string][]*jsonschema.ValidationError) {
+func (m *mapper) checkJourney(item *jsonschema.Schema, tps map[string]*jsonschema.Schema, v any, cache map[string][]*jsonschema.ValidationError, u unit) {
 	jm, _ := v.(map[string]any)
 	var kind string
 	var body map[string]any
@@ -117,7 +181,9 @@ func (m *mapper) checkJourney(item *jsonschema.Schema, tps map[string]*jsonschem
 	_, content := body["$content"]
 	tp := tps[kind]
 	if !splitTouchpoints || tp == nil || !isList || content || len(list) == 0 {
-		m.check(item, v)
+		if u.tlo == 0 {
+			m.check(item, v)
+		}
 		return
 	}
 	bare := make(map[string]any, len(body))
@@ -133,17 +199,29 @@ func (m *mapper) checkJourney(item *jsonschema.Schema, tps map[string]*jsonschem
 	bareItem := map[string]any{kind: bare}
 	shape(&b, "", bareItem)
 	key := b.String()
-	leaves, ok := cache[key]
-	if !ok {
-		leaves = leavesOf(item, bareItem)
-		if len(cache) < maxShapes {
-			cache[key] = leaves
+	if u.tlo == 0 {
+		leaves, ok := cache[key]
+		if !ok {
+			leaves = leavesOf(item, bareItem)
+			if len(cache) < maxShapes {
+				cache[key] = leaves
+			}
+		}
+		for _, l := range leaves {
+			m.add(l)
 		}
 	}
-	for _, l := range leaves {
-		m.add(l)
-	}
+	// In a part of a long journey, the touchpoints list starts with the
+	// same attribute and comment items as in the others (checked with the
+	// first part) and the touchpoints are the part's.
+	lead := leading(list)
 	for t, x := range list {
+		real := t
+		if t >= lead {
+			real = t + u.tlo
+		} else if u.tlo > 0 {
+			continue
+		}
 		b.Reset()
 		b.WriteString(kind)
 		shape(&b, "", x)
@@ -159,8 +237,17 @@ func (m *mapper) checkJourney(item *jsonschema.Schema, tps map[string]*jsonschem
 			continue
 		}
 		m.prefix = journey + "/" + escape(kind) + "/touchpoints/" + strconv.Itoa(t)
+		from := len(m.out)
 		for _, l := range leaves {
 			m.add(l)
+		}
+		if real != t {
+			to := journey + "/" + escape(kind) + "/touchpoints/" + strconv.Itoa(real)
+			for d := from; d < len(m.out); d++ {
+				if p := m.out[d].Path; strings.HasPrefix(p, m.prefix) {
+					m.out[d].Path = to + p[len(m.prefix):]
+				}
+			}
 		}
 	}
 	m.prefix = journey

@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"cjml.dev/cjml"
+	"cjml.dev/internal/gen"
 	"cjml.dev/schema"
 )
 
@@ -85,4 +86,24 @@ func wholeJourneys(fn func() cjml.Diagnostics) cjml.Diagnostics {
 	splitTouchpoints = false
 	defer func() { splitTouchpoints = true }()
 	return fn()
+}
+
+// TestLongJourneyParts checks that a journey cut into parts of
+// unitTouchpoints touchpoints gives the findings of checking it whole,
+// with the right touchpoint indexes.
+func TestLongJourneyParts(t *testing.T) {
+	doc := gen.Long(3*unitTouchpoints+100, 6, 7)
+	j := doc.Journeys[0]
+	for _, k := range []int{5, unitTouchpoints - 1, unitTouchpoints, 2*unitTouchpoints + 3, len(j.Touchpoints) - 1} {
+		tp := j.Touchpoints[k]
+		tp.Compliance = "late"
+		tp.Channel = ""
+	}
+	j.Extra.Elems = append(j.Extra.Elems, &cjml.Element{In: "touchpoints", Name: "note", Text: "kept"})
+	src, err := doc.Marshal(cjml.XML)
+	require.NoError(t, err)
+	split := Bytes("long.xml", src, Options{})
+	require.NotEmpty(t, split)
+	assert.Equal(t, wholeJourneys(func() cjml.Diagnostics { return Bytes("long.xml", src, Options{}) }), split)
+	assert.Greater(t, len(units(doc)), 3)
 }
