@@ -226,6 +226,10 @@ func TestDeviationLayout(t *testing.T) {
 	assert.Equal(t, scene.KindRect, shapes[4].Kind, "the failing action is a square")
 	assert.Len(t, byRole(sc, "failing"), 2, "failing crossed out by two lines")
 	assert.Len(t, byRole(sc, "irregular"), 1)
+	arcs := byRole(sc, "irregular-arc")
+	require.Len(t, arcs, 1)
+	assert.Equal(t, "Planned after T3", arcs[0].Tip)
+	assert.True(t, strings.HasPrefix(arcs[0].D, "M"))
 	assert.Len(t, byRole(sc, "experience"), 1)
 	// Ring colours: Una sends T1 (orange), receives T4 (blue).
 	assert.Equal(t, CJML.Send, shapes[0].Style.Stroke)

@@ -330,6 +330,12 @@ func layoutLine(spec *lineSpec, opt Options) *scene.Scene {
 		mid = append(mid, connector(a.x, a.y, a.r, b.x, b.y, b.r, a.dashed || b.dashed, pal))
 	}
 
+	// Out-of-order steps: a thin dashed arc below the main line to the
+	// slot the plan had for them (after the step planned just before).
+	if spec.deviation && spec.res != nil {
+		mid = append(mid, irregularArcs(spec, pal, bottom0)...)
+	}
+
 	// Shapes, badges, faces, labels.
 	for _, it := range items {
 		fg = drawLineItem(fg, ts, pal, it, idSt, lbSt, faces[it.row])
@@ -568,3 +574,46 @@ func lineLegend(pal *Palette, spec *lineSpec, tps []*cjml.Touchpoint) []legendEn
 }
 
 func hypot(a, b float64) float64 { return math.Hypot(a, b) }
+
+// irregularArcs draws, for each out-of-order step, an arc from the step
+// to its planned slot: just after the main-line step whose planned
+// position comes right before it (or just before the first one).
+func irregularArcs(spec *lineSpec, pal *Palette, y0 float64) []scene.Item {
+	var out []scene.Item
+	planned := func(it *lineItem) int { return spec.res.Steps[it.stepIndex].PlannedIndex }
+	for _, it := range spec.items {
+		if it.status != cjml.Irregular || planned(it) < 0 {
+			continue
+		}
+		var prev, next *lineItem
+		for _, o := range spec.items {
+			if o == it || o.row != 0 || o.status == cjml.Irregular || planned(o) < 0 {
+				continue
+			}
+			if planned(o) < planned(it) && (prev == nil || planned(o) > planned(prev)) {
+				prev = o
+			}
+			if planned(o) > planned(it) && (next == nil || planned(o) < planned(next)) {
+				next = o
+			}
+		}
+		var x2 float64
+		var tip string
+		switch {
+		case prev != nil:
+			x2, tip = prev.cx+lineStep/2, "Planned after "+prev.tp.ID
+		case next != nil:
+			x2, tip = next.cx-lineStep/2, "Planned before "+next.tp.ID
+		default:
+			continue
+		}
+		x1 := it.cx
+		if x2 == x1 {
+			continue
+		}
+		d := fmt.Sprintf("M%s %s C%s %s %s %s %s %s", fnum(x1), fnum(y0), fnum(x1), fnum(y0+22), fnum(x2), fnum(y0+22), fnum(x2), fnum(y0+2))
+		out = append(out, scene.Item{Kind: scene.KindPath, D: d, Role: "irregular-arc", Tip: tip,
+			Style: scene.Style{Stroke: pal.Irregular, StrokeWidth: 1.2, Dash: "3 3", Arrow: true}})
+	}
+	return out
+}
