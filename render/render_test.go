@@ -333,6 +333,13 @@ func goldens(t testing.TB) []renderCase {
 			out = append(out, renderCase{base + "-actual-swimlane-time", doc, Options{Journey: actual.ID, Time: true}})
 		}
 	}
+	// Every deviation kind, with the real aligner.
+	bb := readExample(t, "broadband.xml")
+	out = append(out,
+		renderCase{"broadband-AJ3-deviation", bb, Options{View: DeviationView, Journey: "AJ3"}},
+		renderCase{"broadband-AJ6-deviation-time", bb, Options{View: DeviationView, Journey: "AJ6", Time: true}},
+		renderCase{"broadband-AJ6-swimlane", bb, Options{Journey: "AJ6"}},
+	)
 	return out
 }
 
