@@ -394,3 +394,9 @@ func TestSecurityBadges(t *testing.T) {
 	}
 	assert.True(t, legend["Unwanted incident"])
 }
+
+func TestDeviationNilResult(t *testing.T) {
+	sc := LayoutDeviation(nil, nil, Options{})
+	checkScene(t, "nil result", sc)
+	assert.Len(t, byRole(sc, "empty"), 1)
+}

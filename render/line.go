@@ -69,6 +69,12 @@ func layoutJourney(j *cjml.Journey, r *cjml.Resolver, status statusFunc, opt Opt
 // journey drawn against its plan. r resolves actor references (nil: within
 // the journeys).
 func LayoutDeviation(res *compare.Result, r *cjml.Resolver, opt Options) *scene.Scene {
+	if res == nil {
+		res = &compare.Result{}
+	}
+	if res.Actual == nil {
+		res = &compare.Result{Planned: res.Planned, Actual: &cjml.Journey{Kind: cjml.Actual}, Steps: res.Steps, Counts: res.Counts, Fitness: res.Fitness}
+	}
 	if r == nil {
 		doc := cjml.NewDocument()
 		if res.Planned != nil {
