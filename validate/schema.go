@@ -155,6 +155,7 @@ type mapper struct {
 	prefix string
 	skip   func(inst string) bool
 	out    cjml.Diagnostics
+	buf    []byte // for shapes
 }
 
 var quoted = regexp.MustCompile(`'((?:[^'\\]|\\.)*)'`)

@@ -1,6 +1,7 @@
 package validate
 
 import (
+	"encoding/json"
 	"fmt"
 	"runtime"
 	"slices"
@@ -192,19 +193,17 @@ func (m *mapper) checkJourney(item *jsonschema.Schema, tps map[string]*jsonschem
 	}
 	bare["touchpoints"] = []any{}
 	journey := m.prefix
-	var b strings.Builder
 	// The journey without its touchpoints: memoized by shape too, since
 	// journeys with the same actors and phases repeat.
-	b.WriteString("journey:")
 	bareItem := map[string]any{kind: bare}
-	shape(&b, "", bareItem)
-	key := b.String()
 	if u.tlo == 0 {
-		leaves, ok := cache[key]
+		b := shape(append(m.buf[:0], "journey\x00"...), "", bareItem)
+		m.buf = b
+		leaves, ok := cache[string(b)]
 		if !ok {
 			leaves = leavesOf(item, bareItem)
 			if len(cache) < maxShapes {
-				cache[key] = leaves
+				cache[string(b)] = leaves
 			}
 		}
 		for _, l := range leaves {
@@ -222,15 +221,13 @@ func (m *mapper) checkJourney(item *jsonschema.Schema, tps map[string]*jsonschem
 		} else if u.tlo > 0 {
 			continue
 		}
-		b.Reset()
-		b.WriteString(kind)
-		shape(&b, "", x)
-		key := b.String()
-		leaves, ok := cache[key]
+		b := shape(append(m.buf[:0], kind+"\x00"...), "", x)
+		m.buf = b
+		leaves, ok := cache[string(b)]
 		if !ok {
 			leaves = leavesOf(tp, x)
 			if len(cache) < maxShapes {
-				cache[key] = leaves
+				cache[string(b)] = leaves
 			}
 		}
 		if len(leaves) == 0 {
@@ -272,47 +269,53 @@ var freeText = map[string]bool{
 	"providerType": true, "department": true, "position": true,
 }
 
-// shape writes a canonical description of v: keys sorted, free text
-// reduced to empty, blank or text.
-func shape(b *strings.Builder, key string, v any) {
+// shape appends a canonical description of v to b: keys sorted, free text
+// reduced to empty, blank or text. Keys (XML names) and values (XML text)
+// cannot hold the bytes 0 and 1 that delimit them.
+func shape(b []byte, key string, v any) []byte {
 	switch x := v.(type) {
 	case map[string]any:
-		keys := make([]string, 0, len(x))
+		var buf [16]string
+		keys := buf[:0]
 		for k := range x {
 			keys = append(keys, k)
 		}
 		slices.Sort(keys)
-		b.WriteByte('{')
+		b = append(b, '{')
 		for _, k := range keys {
-			b.WriteString(strconv.Quote(k))
-			b.WriteByte(':')
-			shape(b, k, x[k])
-			b.WriteByte(',')
+			b = append(b, k...)
+			b = append(b, 0)
+			b = shape(b, k, x[k])
+			b = append(b, 1)
 		}
-		b.WriteByte('}')
+		return append(b, '}')
 	case []any:
-		b.WriteByte('[')
+		b = append(b, '[')
 		for _, e := range x {
-			shape(b, key, e)
-			b.WriteByte(',')
+			b = shape(b, key, e)
+			b = append(b, 1)
 		}
-		b.WriteByte(']')
+		return append(b, ']')
 	case string:
 		switch {
 		case !freeText[key]:
-			b.WriteString(strconv.Quote(x))
+			b = append(b, '"')
+			b = strconv.AppendInt(b, int64(len(x)), 10)
+			b = append(b, ':')
+			return append(b, x...)
 		case x == "":
-			b.WriteString("E")
+			return append(b, 'E')
 		case strings.TrimSpace(x) == "":
-			b.WriteString("B")
-		default:
-			b.WriteString("T")
+			return append(b, 'B')
 		}
+		return append(b, 'T')
+	case json.Number:
+		b = append(b, '#')
+		return append(b, x...)
 	case nil:
-		b.WriteString("null")
-	default:
-		b.WriteString(fmt.Sprintf("%T:%v", x, x))
+		return append(b, 'N')
 	}
+	return fmt.Appendf(b, "%T:%v", v, v)
 }
 
 // touchpointSchemas finds the schemas of one item of the touchpoints
