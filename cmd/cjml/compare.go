@@ -48,6 +48,7 @@ See docs/compare.md for the algorithm and its costs.`,
 			threshold := fs.Int("threshold", compare.DefaultThreshold, "highest cost of a pair that still counts as a match")
 			tolerance := fs.Duration("tolerance", 0, "how much later than planned a touchpoint may be before it is late (e.g. 2h)")
 			allDiags := fs.Bool("diagnostics", false, "also print every deviation to standard error as file:line:col: severity: message [code]")
+			summaryOnly := fs.Bool("summary", false, "print only the statistics across journeys (text and json)")
 			return func(e *env, args []string) int {
 				switch *format {
 				case "text", "json", "csv", "cjml":
@@ -65,13 +66,16 @@ See docs/compare.md for the algorithm and its costs.`,
 				if *tolerance < 0 {
 					return c.usageError(e, "--tolerance must not be negative")
 				}
-				return cmpRunCompare(c, e, *planned, *format, opt, *allDiags, args)
+				if *summaryOnly && (*format == "csv" || *format == "cjml") {
+					return c.usageError(e, "--summary goes with --format text or json, not %s", *format)
+				}
+				return cmpRunCompare(c, e, *planned, *format, opt, *allDiags, *summaryOnly, args)
 			}
 		},
 	})
 }
 
-func cmpRunCompare(c *command, e *env, plannedArg, format string, opt compare.Options, allDiags bool, files []string) int {
+func cmpRunCompare(c *command, e *env, plannedArg, format string, opt compare.Options, allDiags, summaryOnly bool, files []string) int {
 	var planned *cjml.Journey
 	var plannedDoc *cjml.Document
 	stdin := 0
@@ -169,7 +173,9 @@ func cmpRunCompare(c *command, e *env, plannedArg, format string, opt compare.Op
 				}
 			}
 		}
-		out.journey(&pairs[i], r)
+		if !summaryOnly {
+			out.journey(&pairs[i], r)
+		}
 	})
 	err := out.finish(stats.Summary())
 	if err == nil {
@@ -336,7 +342,10 @@ func (t *cmpTextReport) finish(s *compare.Summary) error {
 	if s.Journeys > 0 {
 		share = 100 * float64(s.Conforming) / float64(s.Journeys)
 	}
-	fmt.Fprintf(t.w, "\nSummary: %d journeys, %d conforming (%.1f%%), mean fitness %s, %d late steps\n",
+	if t.n > 0 {
+		t.w.WriteByte('\n')
+	}
+	fmt.Fprintf(t.w, "Summary: %d journeys, %d conforming (%.1f%%), mean fitness %s, %d late steps\n",
 		s.Journeys, s.Conforming, share, cmpFmtFloat(s.MeanFitness), s.Late)
 	tw := tabwriter.NewWriter(t.w, 0, 8, 2, ' ', 0)
 	if len(s.Touchpoints) > 0 {

@@ -203,6 +203,7 @@ func TestCompareExitCodes(t *testing.T) {
 		{"compare", "--tolerance", "-1h", broadband},
 		{"compare", "--bogus", broadband},
 		{"compare", "-", "-"},
+		{"compare", "--summary", "--format", "csv", broadband},
 		{"compare", "--planned", "-#PJ1", "-"},
 	} {
 		code, _, stderr = cli(t, "", args...)
@@ -248,6 +249,15 @@ func TestCompareFlags(t *testing.T) {
 	assert.Equal(t, exitFindings, code)
 	assert.NotContains(t, stdout, `"failing"`+":1")
 	assert.Contains(t, stdout, `"status":"adhoc","planned":null,"actual":"D1"`)
+	code, stdout, _ = cli(t, "", "compare", "--summary", broadband)
+	assert.Equal(t, exitFindings, code)
+	golden(t, "broadband.summary.txt", stdout)
+	code, stdout, _ = cli(t, "", "compare", "--summary", "--format", "json", broadband)
+	assert.Equal(t, exitFindings, code)
+	var js map[string]any
+	require.NoError(t, json.Unmarshal([]byte(stdout), &js))
+	assert.Empty(t, js["journeys"])
+	assert.NotEmpty(t, js["summary"])
 	code, _, stderr := cli(t, "", "compare", "--format", "csv", "--diagnostics", broadband)
 	assert.Equal(t, exitFindings, code)
 	golden(t, "broadband.diagnostics", stderr)
