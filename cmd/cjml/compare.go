@@ -285,6 +285,9 @@ func cmpLateText(s *compare.Step) string {
 }
 
 func cmpTruncate(s string, n int) string {
+	if len(s) <= n && !strings.ContainsAny(s, "\t\n\r") && !strings.Contains(s, "  ") && strings.TrimSpace(s) == s {
+		return s
+	}
 	s = strings.Join(strings.Fields(s), " ")
 	if utf8.RuneCountInString(s) <= n {
 		return s
@@ -302,36 +305,76 @@ func cmpOrDash(s string) string {
 
 // cmpTextReport writes a table per journey and the summary.
 type cmpTextReport struct {
-	w   *bufio.Writer
-	n   int
-	err error
+	w    *bufio.Writer
+	n    int
+	err  error
+	rows [][7]string
+}
+
+var cmpStatusCell = map[compare.Status]string{}
+
+func init() {
+	for _, st := range compare.Statuses {
+		cmpStatusCell[st] = "  " + string(st)
+	}
 }
 
 func (t *cmpTextReport) journey(p *compare.Pair, r *compare.Result) {
+	w := t.w
 	if t.n > 0 {
-		t.w.WriteByte('\n')
+		w.WriteByte('\n')
 	}
 	t.n++
 	verdict := "conforms"
 	if !r.Conforms {
 		verdict = "deviates"
 	}
-	fmt.Fprintf(t.w, "%s against %s: %s, fitness %s", cmpJourneyID(r.Actual), cmpJourneyID(r.Planned), verdict, cmpFmtFloat(r.Fitness))
+	w.WriteString(cmpJourneyID(r.Actual))
+	w.WriteString(" against ")
+	w.WriteString(cmpJourneyID(r.Planned))
+	w.WriteString(": ")
+	w.WriteString(verdict)
+	w.WriteString(", fitness ")
+	w.WriteString(cmpFmtFloat(r.Fitness))
 	if r.Late > 0 {
-		fmt.Fprintf(t.w, ", %d late", r.Late)
+		fmt.Fprintf(w, ", %d late", r.Late)
 	}
-	t.w.WriteByte('\n')
-	tw := tabwriter.NewWriter(t.w, 0, 8, 2, ' ', 0)
-	fmt.Fprintln(tw, "  status\tplanned\tactual\tlabel\tdifferences\tlate\tat")
+	w.WriteByte('\n')
+	// The step table, its columns as wide as their widest cell plus two
+	// spaces (the last column unpadded).
+	t.rows = append(t.rows[:0], [7]string{"  status", "planned", "actual", "label", "differences", "late", "at"})
 	for k := range r.Steps {
 		s := &r.Steps[k]
 		pid, aid := cmpStepIDs(s)
-		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\t%s\t%s\n", s.Status, cmpOrDash(pid), cmpOrDash(aid), cmpTruncate(cmpStepLabel(s), 44),
-			cmpOrDash(strings.Join(s.Differences, ",")), cmpOrDash(cmpLateText(s)), cmpWhere(p, s))
+		diffs := "-"
+		switch len(s.Differences) {
+		case 0:
+		case 1:
+			diffs = s.Differences[0]
+		default:
+			diffs = strings.Join(s.Differences, ",")
+		}
+		t.rows = append(t.rows, [7]string{cmpStatusCell[s.Status], cmpOrDash(pid), cmpOrDash(aid), cmpTruncate(cmpStepLabel(s), 44),
+			diffs, cmpOrDash(cmpLateText(s)), cmpWhere(p, s)})
 	}
-	t.err = tw.Flush()
+	var width [6]int
+	for _, row := range t.rows {
+		for c := range width {
+			width[c] = max(width[c], utf8.RuneCountInString(row[c]))
+		}
+	}
+	for _, row := range t.rows {
+		for c := range width {
+			w.WriteString(row[c])
+			for pad := width[c] + 2 - utf8.RuneCountInString(row[c]); pad > 0; pad-- {
+				w.WriteByte(' ')
+			}
+		}
+		w.WriteString(row[6])
+		w.WriteByte('\n')
+	}
 	c := r.Counts
-	fmt.Fprintf(t.w, "  %d completed, %d missing, %d adhoc, %d failing, %d irregular\n", c.Completed, c.Missing, c.AdHoc, c.Failing, c.Irregular)
+	fmt.Fprintf(w, "  %d completed, %d missing, %d adhoc, %d failing, %d irregular\n", c.Completed, c.Missing, c.AdHoc, c.Failing, c.Irregular)
 }
 
 func (t *cmpTextReport) finish(s *compare.Summary) error {
