@@ -55,11 +55,13 @@ ok() { "$@" >/dev/null; true; }
 export -f ok
 read -r ct cm < <(measure "$runs" bash -c 'ok "$@"' _ "$out/cjml" compare --format json "$f")
 read -r it im < <(measure "$runs" bash -c 'ok "$@"' _ "$out/cjml" compare --format json --ignore-ids "$f")
+read -r tt tm < <(measure "$runs" bash -c 'ok "$@"' _ "$out/cjml" compare "$f")
 printf '%-42s %8s s %10s KB\n' "parse alone (bench/cjmlparse)" "$pt" "$pm"
 printf '%-42s %8s s %10s KB\n' "cjml compare --format json" "$ct" "$cm"
 printf '%-42s %8s s %10s KB\n' "cjml compare --format json --ignore-ids" "$it" "$im"
+printf '%-42s %8s s %10s KB\n' "cjml compare (text)" "$tt" "$tm"
 /usr/bin/time -o "$out/compare-cpu.txt" -f '%e %U %S %P' bash -c 'ok "$@"' _ "$out/cjml" compare --format json "$f" 2>/dev/null
 read -r _ u s p <"$out/compare-cpu.txt"
-printf 'ratio: compare takes %.2fx the time of parsing alone (%.2fx by content only); CPU use %s (user %ss, sys %ss)\n' \
-  "$(echo "$ct / $pt" | bc -l)" "$(echo "$it / $pt" | bc -l)" "$p" "$u" "$s"
+printf 'ratio: compare takes %.2fx the time of parsing alone (%.2fx by content only, %.2fx with the text report); CPU use %s (user %ss, sys %ss)\n' \
+  "$(echo "$ct / $pt" | bc -l)" "$(echo "$it / $pt" | bc -l)" "$(echo "$tt / $pt" | bc -l)" "$p" "$u" "$s"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
