@@ -265,3 +265,14 @@ func TestCompareFlags(t *testing.T) {
 	assert.Equal(t, exitFindings, code)
 	assert.Contains(t, stdout, "AJ5,PJ1,10,missing,T10")
 }
+
+// Comparing the annotated output again gives the same result: the
+// compliance values written are the ones the alignment computes.
+func TestCompareAnnotatedIdempotent(t *testing.T) {
+	code, annotated, _ := cli(t, "", "compare", "--format", "cjml", broadband)
+	require.Equal(t, exitFindings, code)
+	_, want, _ := cli(t, "", "compare", "--format", "json", broadband)
+	code, got, stderr := cli(t, annotated, "compare", "--format", "json", "-")
+	assert.Equal(t, exitFindings, code, stderr)
+	assert.Equal(t, want, got)
+}
