@@ -524,3 +524,31 @@ func TestFormatDuration(t *testing.T) {
 	assert.Equal(t, "1h5m", FormatDuration(65*time.Minute))
 	assert.Equal(t, "-45m", FormatDuration(-45*time.Minute))
 }
+
+// Property: aligning an annotated journey again gives the same steps, the
+// same counts and the same cost: the annotation says what the alignment
+// found.
+func TestPropertyAnnotateIdempotent(t *testing.T) {
+	o := gen.Default(300)
+	o.Missing, o.AdHoc, o.ChannelChange, o.Swap = 0.1, 0.1, 0.1, 0.1
+	doc := gen.Document(o)
+	for _, j := range doc.Journeys[1:] {
+		r1 := Align(doc.Journeys[0], j, Options{})
+		r2 := Align(doc.Journeys[0], Annotate(r1), Options{})
+		assert.Equal(t, statusesOf(r1), statusesOf(r2), j.ID)
+		assert.Equal(t, r1.Counts, r2.Counts, j.ID)
+		assert.Equal(t, r1.Cost, r2.Cost, j.ID)
+	}
+}
+
+func statusesOf(r *Result) []string {
+	var out []string
+	for _, s := range r.Steps {
+		id := ""
+		if s.Planned != nil {
+			id = s.Planned.ID
+		}
+		out = append(out, string(s.Status)+" "+id)
+	}
+	return out
+}
