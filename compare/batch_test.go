@@ -26,6 +26,7 @@ func TestSummary(t *testing.T) {
 	s := Summarize(results)
 	assert.Equal(t, 6, s.Journeys)
 	assert.Equal(t, 1, s.Conforming)
+	assert.InDelta(t, 1.0/6, s.ConformingShare(), 1e-12)
 	require.Len(t, s.Touchpoints, 10)
 	assert.Equal(t, TouchpointStats{Journey: "PJ1", Planned: "T4", Label: "Sends letter with activation code", Completed: 5, Irregular: 1}, s.Touchpoints[3])
 	assert.Equal(t, TouchpointStats{Journey: "PJ1", Planned: "T10", Label: "Sends the first invoice", Completed: 5, Failing: 1}, s.Touchpoints[9])
@@ -51,6 +52,7 @@ func TestSummary(t *testing.T) {
 
 	empty := Summarize(nil)
 	assert.Equal(t, 0, empty.Journeys)
+	assert.Equal(t, 0.0, empty.ConformingShare())
 	assert.NotNil(t, empty.Touchpoints)
 }
 

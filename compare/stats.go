@@ -28,6 +28,15 @@ type Summary struct {
 	Variants []Variant
 }
 
+// ConformingShare returns the share of journeys that conform, in [0, 1]
+// (0 for no journeys).
+func (s *Summary) ConformingShare() float64 {
+	if s.Journeys == 0 {
+		return 0
+	}
+	return float64(s.Conforming) / float64(s.Journeys)
+}
+
 // TouchpointStats counts what happened to one planned touchpoint.
 type TouchpointStats struct {
 	// Journey is the planned journey's ID and Planned the touchpoint's ID.

@@ -381,10 +381,7 @@ func (t *cmpTextReport) finish(s *compare.Summary) error {
 	if t.err != nil {
 		return t.err
 	}
-	share := 0.0
-	if s.Journeys > 0 {
-		share = 100 * float64(s.Conforming) / float64(s.Journeys)
-	}
+	share := 100 * s.ConformingShare()
 	if t.n > 0 {
 		t.w.WriteByte('\n')
 	}
