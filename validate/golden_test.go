@@ -93,9 +93,6 @@ func TestExamples(t *testing.T) {
 	files = append(files, yamls...)
 	require.NotEmpty(t, files)
 	for _, f := range files {
-		if strings.HasSuffix(f, ".mapping.yaml") {
-			continue // an import mapping, not a journey
-		}
 		ds := File(f, Options{})
 		assert.False(t, ds.HasErrors(), "%s:\n%s", f, ds)
 		for _, d := range ds {

@@ -447,12 +447,12 @@ func TestXESFatal(t *testing.T) {
 // The broadband log gives the same journeys from CSV and from XES, apart
 // from the way timestamps are written and the start times XES adds.
 func TestBroadbandCSVAndXESAgree(t *testing.T) {
-	mb, err := os.ReadFile("../../examples/broadband-log.mapping.yaml")
+	mb, err := os.ReadFile("../../examples/logs/broadband.mapping.yaml")
 	require.NoError(t, err)
-	m, diags := ParseMapping("broadband-log.mapping.yaml", mb)
+	m, diags := ParseMapping("broadband.mapping.yaml", mb)
 	require.Empty(t, diags)
 	var docs []*cjml.Document
-	for _, f := range []string{"../../examples/broadband-log.csv", "../../examples/broadband-log.xes"} {
+	for _, f := range []string{"../../examples/logs/broadband.csv", "../../examples/logs/broadband.xes"} {
 		r, err := os.Open(f)
 		require.NoError(t, err)
 		doc, st, diags := Import(r, f, Options{Mapping: m})
@@ -495,14 +495,14 @@ func TestStatsString(t *testing.T) {
 }
 
 func TestGzip(t *testing.T) {
-	for _, f := range []string{"../../examples/broadband-log.xes", "../../examples/broadband-log.csv"} {
+	for _, f := range []string{"../../examples/logs/broadband.xes", "../../examples/logs/broadband.csv"} {
 		plain, err := os.ReadFile(f)
 		require.NoError(t, err)
 		var z bytes.Buffer
 		zw := gzip.NewWriter(&z)
 		_, _ = zw.Write(plain)
 		require.NoError(t, zw.Close())
-		mb, _ := os.ReadFile("../../examples/broadband-log.mapping.yaml")
+		mb, _ := os.ReadFile("../../examples/logs/broadband.mapping.yaml")
 		m, _ := ParseMapping("m.yaml", mb)
 		want, _, _ := Import(bytes.NewReader(plain), f, Options{Mapping: m})
 		got, st, diags := Import(bytes.NewReader(z.Bytes()), filepath.Base(f)+".gz", Options{Mapping: m})

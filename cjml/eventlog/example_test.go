@@ -41,15 +41,15 @@ C-1,Calls customer service,not a date,Customer,NordNett,phone
 
 // Parse a mapping file and use it for the example log.
 func ExampleParseMapping() {
-	b, _ := os.ReadFile("../../examples/broadband-log.mapping.yaml")
-	m, diags := eventlog.ParseMapping("broadband-log.mapping.yaml", b)
+	b, _ := os.ReadFile("../../examples/logs/broadband.mapping.yaml")
+	m, diags := eventlog.ParseMapping("broadband.mapping.yaml", b)
 	if diags.HasErrors() {
 		fmt.Println(diags)
 		return
 	}
-	f, _ := os.Open("../../examples/broadband-log.xes")
+	f, _ := os.Open("../../examples/logs/broadband.xes")
 	defer f.Close()
-	doc, stats, _ := eventlog.Import(f, "broadband-log.xes", eventlog.Options{Mapping: m})
+	doc, stats, _ := eventlog.Import(f, "broadband.xes", eventlog.Options{Mapping: m})
 	fmt.Println(stats)
 	j := doc.Journeys[2]
 	fmt.Println(j.ID, j.Actors[0].Name)
@@ -67,13 +67,13 @@ func ExampleParseMapping() {
 // Stream an XES log: each trace is handed over as a journey as soon as it
 // has been read, so that a large log never has to fit in memory.
 func ExampleStream() {
-	f, err := os.Open("../../examples/broadband-log.xes")
+	f, err := os.Open("../../examples/logs/broadband.xes")
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
 	defer f.Close()
-	stats, diags := eventlog.Stream(f, "broadband-log.xes", eventlog.Options{}, func(j *cjml.Journey) error {
+	stats, diags := eventlog.Stream(f, "broadband.xes", eventlog.Options{}, func(j *cjml.Journey) error {
 		fmt.Printf("%s: %d touchpoints, first %q\n", j.ID, len(j.Touchpoints), j.Touchpoints[0].Label())
 		return nil
 	})

@@ -15,7 +15,7 @@ import (
 
 // seeds adds the example logs and the logs under the CLI's testdata.
 func seeds(f *testing.F, ext string, extra ...string) {
-	files, _ := filepath.Glob("../../examples/*." + ext)
+	files, _ := filepath.Glob("../../examples/logs/*." + ext)
 	more, _ := filepath.Glob("../../cmd/cjml/testdata/import/*." + ext)
 	for _, p := range append(files, more...) {
 		if b, err := os.ReadFile(p); err == nil {

@@ -19,7 +19,7 @@ import (
 // files next to them. CJML_UPDATE_GOLDEN=1 rewrites the golden files.
 func TestImportGolden(t *testing.T) {
 	const dir = "testdata/import"
-	mapping := "../../examples/broadband-log.mapping.yaml"
+	mapping := "../../examples/logs/broadband.mapping.yaml"
 	defaults, err := os.ReadFile(filepath.Join(dir, "defaults.csv"))
 	require.NoError(t, err)
 	tests := []struct {
@@ -29,8 +29,8 @@ func TestImportGolden(t *testing.T) {
 		ext   string // of the golden output
 		code  int
 	}{
-		{"broadband-csv", []string{"--mapping", mapping, "../../examples/broadband-log.csv"}, "", "xml", exitOK},
-		{"broadband-xes", []string{"--mapping", mapping, "../../examples/broadband-log.xes"}, "", "xml", exitOK},
+		{"broadband-csv", []string{"--mapping", mapping, "../../examples/logs/broadband.csv"}, "", "xml", exitOK},
+		{"broadband-xes", []string{"--mapping", mapping, "../../examples/logs/broadband.xes"}, "", "xml", exitOK},
 		{"defaults", []string{dir + "/defaults.csv"}, "", "xml", exitOK},
 		{"flags", []string{"--case", "Sak", "--activity", "Hendelse", "--time", "Tidspunkt", "--initiator", "Fra",
 			"--receiver", "Til", "--channel", "Kanal", "--end-user", "Kunde", "--actor", "Telenett=provider",
@@ -69,9 +69,9 @@ func TestImportGolden(t *testing.T) {
 // log, whatever the output syntax.
 func TestImportFormats(t *testing.T) {
 	dir := t.TempDir()
-	mapping := "../../examples/broadband-log.mapping.yaml"
+	mapping := "../../examples/logs/broadband.mapping.yaml"
 	yamlOut := filepath.Join(dir, "actual.yaml")
-	code, stdout, stderr := cli(t, "", "import", "--mapping", mapping, "-o", yamlOut, "../../examples/broadband-log.csv")
+	code, stdout, stderr := cli(t, "", "import", "--mapping", mapping, "-o", yamlOut, "../../examples/logs/broadband.csv")
 	require.Equal(t, exitOK, code, stderr)
 	assert.Empty(t, stdout)
 	assert.Equal(t, "imported 6 journeys, 63 touchpoints, skipped 0 events\n", stderr)
@@ -142,9 +142,9 @@ func TestImportHelp(t *testing.T) {
 // The example log, imported and compared with its planned journey, shows
 // every kind of deviation: the journeys are usable by cjml compare.
 func TestImportThenCompare(t *testing.T) {
-	for _, log := range []string{"../../examples/broadband-log.csv", "../../examples/broadband-log.xes"} {
+	for _, log := range []string{"../../examples/logs/broadband.csv", "../../examples/logs/broadband.xes"} {
 		out := filepath.Join(t.TempDir(), "actual.xml")
-		code, _, stderr := cli(t, "", "import", "--mapping", "../../examples/broadband-log.mapping.yaml", "-o", out, log)
+		code, _, stderr := cli(t, "", "import", "--mapping", "../../examples/logs/broadband.mapping.yaml", "-o", out, log)
 		require.Equal(t, exitOK, code, stderr)
 		code, stdout, stderr := cli(t, "", "compare", "--format", "json", "--planned", "../../examples/broadband.xml#PJ1", out)
 		require.Equal(t, exitFindings, code, "some journeys deviate: %s", stderr)
