@@ -1,6 +1,7 @@
 package main
 
 import (
+	"os"
 	"os/exec"
 	"strings"
 	"testing"
@@ -58,7 +59,14 @@ func TestWriteDOT(t *testing.T) {
 	if got := b.String(); got != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
-	if _, err := exec.LookPath("dot"); err == nil {
+	// Graphviz reads the graph: skipped when dot is missing, unless CI asks
+	// for the peers (CJML_REQUIRE_PEERS=1, set by .ci/run).
+	if _, err := exec.LookPath("dot"); err != nil {
+		if os.Getenv("CJML_REQUIRE_PEERS") == "1" {
+			t.Fatal("dot is not installed and CJML_REQUIRE_PEERS=1 (apt-get install graphviz)")
+		}
+		t.Log("dot is not installed: the DOT text is not checked by Graphviz")
+	} else {
 		cmd := exec.Command("dot", "-Tsvg")
 		cmd.Stdin = strings.NewReader(b.String())
 		if out, err := cmd.CombinedOutput(); err != nil || !strings.Contains(string(out), "<svg") {

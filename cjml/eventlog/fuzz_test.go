@@ -123,3 +123,41 @@ func FuzzXES(f *testing.F) {
 		}
 	})
 }
+
+// FuzzMapping feeds mapping files to ParseMapping: no panic, an error for
+// every rejected file, every position inside the input, and a mapping that
+// imports the example log without panicking when it is accepted.
+func FuzzMapping(f *testing.F) {
+	files, _ := filepath.Glob("../../examples/logs/*.mapping.yaml")
+	more, _ := filepath.Glob("../../cmd/cjml/testdata/import/*.yaml")
+	for _, p := range append(files, more...) {
+		if b, err := os.ReadFile(p); err == nil {
+			f.Add(b)
+		}
+	}
+	f.Add([]byte("columns:\n  case: [x]\n"))
+	f.Add([]byte("delimiter: \"\"\nendUser: {a: b}\n"))
+	f.Add([]byte("actors:\n  \"\": x\nunknown: 1\n"))
+	csv, err := os.ReadFile("../../examples/logs/broadband.csv")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		m, diags := ParseMapping("m.yaml", src)
+		// YAML breaks lines at \n, \r\n and a lone \r.
+		lines := bytes.Count(bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n")), []byte("\n")) +
+			bytes.Count(bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n")), []byte("\r")) + 1
+		for _, d := range diags {
+			if d.Pos.Line > lines || d.Pos.Line < 0 || d.Pos.Column < 0 {
+				t.Fatalf("position %d:%d outside the input (%d lines): %v", d.Pos.Line, d.Pos.Column, lines, d)
+			}
+		}
+		if diags.HasErrors() {
+			return
+		}
+		if m == nil {
+			t.Fatal("no mapping and no error")
+		}
+		Import(bytes.NewReader(csv), "broadband.csv", Options{Format: CSV, Mapping: m})
+	})
+}

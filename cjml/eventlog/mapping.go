@@ -204,6 +204,9 @@ func ParseMapping(file string, data []byte) (*Mapping, cjml.Diagnostics) {
 		return m, nil // an empty file maps nothing
 	}
 	root := doc.Content[0]
+	if root.Kind == yaml.ScalarNode && root.Tag == "!!null" {
+		return m, nil // so does an empty document ("---") or a bare null
+	}
 	if root.Kind != yaml.MappingNode {
 		errAt(root, "a mapping file is a YAML mapping with the keys %s", strings.Join(mappingKeys, ", "))
 		return nil, diags
