@@ -1,7 +1,9 @@
 # Shared helpers of the bench scripts: timing commands side by side.
 
 # measure RUNS CMD... : runs CMD RUNS times (after one warm-up run) and
-# prints "median_seconds max_rss_kb".
+# prints "median_seconds max_rss_kb". A non-zero exit status is allowed
+# (cjml validate exits 1 on findings); /usr/bin/time then writes a line
+# about it first, so the figures are read from the last line.
 measure() {
   local runs=$1; shift
   local tf times=() rss=0 t m
@@ -9,7 +11,7 @@ measure() {
   "$@" >/dev/null 2>&1 || true
   for ((i = 0; i < runs; i++)); do
     /usr/bin/time -o "$tf" -f '%e %M' "$@" >/dev/null 2>&1 || true
-    read -r t m <"$tf"
+    read -r t m < <(tail -n 1 "$tf")
     times+=("$t")
     if ((m > rss)); then rss=$m; fi
   done
