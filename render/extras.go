@@ -1,7 +1,7 @@
 package render
 
 import (
-	"fmt"
+	"strconv"
 
 	"cjml.dev/cjml"
 	"cjml.dev/render/scene"
@@ -131,11 +131,15 @@ func experienceStrip(ts *typeset, pal *Palette, tps []*cjml.Touchpoint, user fun
 		if r == 0 {
 			continue
 		}
-		cmd := "L"
+		cmd := byte('L')
 		if len(d) == 0 {
-			cmd = "M"
+			cmd = 'M'
 		}
-		d = fmt.Appendf(d, "%s%s %s ", cmd, fnum(xOf(i)), fnum(yOf(r)))
+		d = append(d, cmd)
+		d = strconv.AppendFloat(d, xOf(i), 'f', 2, 64)
+		d = append(d, ' ')
+		d = strconv.AppendFloat(d, yOf(r), 'f', 2, 64)
+		d = append(d, ' ')
 	}
 	out = append(out, scene.Item{Kind: scene.KindPath, D: string(d), Style: scene.Style{Stroke: pal.Muted, StrokeWidth: 1.6}, Role: "experience-curve"})
 	for i, t := range tps {
@@ -144,10 +148,10 @@ func experienceStrip(ts *typeset, pal *Palette, tps []*cjml.Touchpoint, user fun
 			continue
 		}
 		it := scene.Item{Kind: scene.KindCircle, CX: xOf(i), CY: yOf(r), R: 5, Style: scene.Style{Fill: pal.ratingColour(r), Stroke: "#ffffff", StrokeWidth: 1.5}, Role: "experience-point",
-			Tip: fmt.Sprintf("%s: experience %d of 5", t.ID, r)}
+			Tip: t.ID + ": experience " + strconv.Itoa(r) + " of 5"}
 		out = append(out, it)
 	}
 	return out, y + stripH + gap
 }
 
-func fnum(f float64) string { return fmt.Sprintf("%.2f", f) }
+func fnum(f float64) string { return strconv.FormatFloat(f, 'f', 2, 64) }

@@ -41,13 +41,16 @@ type lanes struct {
 	j     *cjml.Journey
 	r     *cjml.Resolver
 	byKey map[string]*lane
+	// byRef caches the lane of each reference as written, so that the
+	// touchpoints' references resolve once each.
+	byRef map[string]*lane
 	users []*lane
 	other []*lane
 	all   []*lane
 }
 
 func newLanes(j *cjml.Journey, r *cjml.Resolver) *lanes {
-	ls := &lanes{j: j, r: r, byKey: map[string]*lane{}}
+	ls := &lanes{j: j, r: r, byKey: map[string]*lane{}, byRef: map[string]*lane{}}
 	for _, t := range j.Touchpoints {
 		ls.of(t.Initiator.Actor)
 		if t.Kind == cjml.Communication && t.Receiver != nil {
@@ -68,11 +71,28 @@ func newLanes(j *cjml.Journey, r *cjml.Resolver) *lanes {
 
 // of returns the lane of an actor reference, creating it.
 func (ls *lanes) of(ref string) *lane {
+	if l, ok := ls.byRef[ref]; ok {
+		return l
+	}
+	l := ls.resolve(ref)
+	ls.byRef[ref] = l
+	return l
+}
+
+// resolve returns the lane of an actor reference, creating it.
+func (ls *lanes) resolve(ref string) *lane {
 	ar := ls.r.Resolve(ls.j, ref)
 	var key string
-	l := &lane{}
 	if ar.Actor != nil {
 		key = "id:" + ar.Actor.Key()
+	} else {
+		key = "ref:" + ref
+	}
+	if have, ok := ls.byKey[key]; ok {
+		return have
+	}
+	l := &lane{}
+	if ar.Actor != nil {
 		l.name = ar.DisplayName()
 		l.kind = ar.Kind()
 		l.tag = ar.Actor.TagName()
@@ -80,16 +100,12 @@ func (ls *lanes) of(ref string) *lane {
 			l.tag = ar.Decl.TagName()
 		}
 	} else {
-		key = "ref:" + ref
 		l.name = ref
 		if ref == "" {
 			l.name = "(no actor)"
 		}
 		l.kind = cjml.OtherActor
 		l.unresolved = true
-	}
-	if have, ok := ls.byKey[key]; ok {
-		return have
 	}
 	l.key = key
 	ls.byKey[key] = l

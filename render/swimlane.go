@@ -1,7 +1,7 @@
 package render
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 
 	"cjml.dev/cjml"
@@ -158,11 +158,9 @@ func layoutSwimlane(j *cjml.Journey, r *cjml.Resolver, status statusFunc, opt Op
 		y += h
 	}
 	lanesTop := y
-	stack := make(map[[2]int][]*cell, len(cells))
-	for _, c := range cells {
-		k := [2]int{c.lane.index, c.col}
-		stack[k] = append(stack[k], c)
-	}
+	// The cells of one column in one lane stack vertically. A column has
+	// at most two cells, so a stack is a run of cellsOf[col] with one lane.
+	stacks := stacksOf(cellsOf)
 	nameSt := tstyle{size: sizeName, bold: true, fill: pal.Text, maxLines: 4}
 	kindSt := tstyle{size: sizeSmall, fill: pal.Muted}
 	nameW := headerW - 8 - (8 + actorSz + 8) - 4
@@ -170,7 +168,7 @@ func layoutSwimlane(j *cjml.Journey, r *cjml.Resolver, status statusFunc, opt Op
 		need := lanePad + max(actorSz, ts.measure(l.name, nameSt, nameW)+3+ts.height(1, kindSt)) + lanePad
 		l.h = max(minLaneH, need)
 	}
-	for _, cs := range stack {
+	for _, cs := range stacks {
 		h := 0.0
 		for i, c := range cs {
 			if i > 0 {
@@ -226,7 +224,7 @@ func layoutSwimlane(j *cjml.Journey, r *cjml.Resolver, status statusFunc, opt Op
 	}
 
 	// Boxes.
-	for k, cs := range stack {
+	for _, cs := range stacks {
 		l := cs[0].lane
 		h := 0.0
 		for i, c := range cs {
@@ -236,7 +234,7 @@ func layoutSwimlane(j *cjml.Journey, r *cjml.Resolver, status statusFunc, opt Op
 			h += c.outer()
 		}
 		top := l.y + (l.h-h)/2
-		cx := colX[k[1]] + colW/2
+		cx := colX[cs[0].col] + colW/2
 		for _, c := range cs {
 			c.box = scene.Rect{X: cx - boxW/2, Y: top, W: boxW, H: c.h}
 			top += c.outer() + stackGap
@@ -258,10 +256,27 @@ func layoutSwimlane(j *cjml.Journey, r *cjml.Resolver, status statusFunc, opt Op
 		}
 		mid = append(mid, scene.Item{Kind: scene.KindLine, X1: cx, Y1: y1, X2: cx, Y2: y2,
 			Style: scene.Style{Stroke: pal.Arrow, StrokeWidth: 1.4, Dash: "5 4", Arrow: true}, Role: "message",
-			Tip: fmt.Sprintf("%s: %s → %s", t.ID, cs[0].lane.name, cs[1].lane.name)})
+			Tip: t.ID + ": " + cs[0].lane.name + " → " + cs[1].lane.name})
 	}
 
-	all := make([]scene.Item, 0, len(bg)+len(mid)+len(fg)+6*len(cells)+64)
+	// Room for every item still to come, so that the slice grows once:
+	// the boxes, the experience strip and the legend.
+	room, rated := 64, 0
+	for _, c := range cells {
+		room += cellItems(c, status(c.tp))
+	}
+	for _, t := range j.Touchpoints {
+		if score(t) > 0 {
+			rated++
+		}
+	}
+	if rated >= 2 {
+		room += rated + 16
+	}
+	if axis != nil {
+		room += 2*n + 64
+	}
+	all := make([]scene.Item, 0, len(bg)+len(mid)+len(fg)+room)
 	all = append(append(append(all, bg...), mid...), fg...)
 	fg = all
 	for _, c := range cells {
@@ -275,7 +290,7 @@ func layoutSwimlane(j *cjml.Journey, r *cjml.Resolver, status statusFunc, opt Op
 		y = ny
 	}
 	if ex, ny := experienceStrip(ts, pal, j.Touchpoints, func(t *cjml.Touchpoint) bool {
-		return isEndUser(j, r, t.Initiator.Actor) || t.Receiver != nil && isEndUser(j, r, t.Receiver.Actor)
+		return ls.of(t.Initiator.Actor).kind == cjml.EndUser || t.Receiver != nil && ls.of(t.Receiver.Actor).kind == cjml.EndUser
 	}, func(i int) float64 { return colX[i] + colW/2 }, y, W); ex != nil {
 		fg = append(fg, ex...)
 		y = ny
@@ -315,11 +330,45 @@ func layoutSwimlane(j *cjml.Journey, r *cjml.Resolver, status statusFunc, opt Op
 	return sc
 }
 
+// stacksOf groups the cells of each column by lane, in column order.
+func stacksOf(cellsOf [][]*cell) [][]*cell {
+	out := make([][]*cell, 0, len(cellsOf))
+	for _, cs := range cellsOf {
+		for i := 0; i < len(cs); {
+			k := i + 1
+			for k < len(cs) && cs[k].lane == cs[i].lane {
+				k++
+			}
+			out = append(out, cs[i:k:k])
+			i = k
+		}
+	}
+	return out
+}
+
 func titleOf(j *cjml.Journey) string {
 	if j.Title != "" {
 		return j.Title + " (" + j.ID + ")"
 	}
 	return j.ID
+}
+
+// cellItems returns the number of items drawCell draws for c.
+func cellItems(c *cell, status cjml.Compliance) int {
+	n := 4 // box, glyph, ID, label
+	if len(c.incident) > 0 {
+		n++
+	}
+	if len(c.threat) > 0 {
+		n++
+	}
+	if status == cjml.Failing {
+		n += 2
+	}
+	if c.face > 0 {
+		n++
+	}
+	return n
 }
 
 // drawCell appends one box with its header row, label, badges and face to
@@ -402,7 +451,7 @@ func drawCell(out []scene.Item, ts *typeset, pal *Palette, c *cell, status cjml.
 	}
 	if c.face > 0 {
 		it := icon(faceGlyph(c.face), b.X+2, b.Y+b.H+3, faceSz, pal.ratingColour(c.face), "experience")
-		it.Tip = fmt.Sprintf("Experience %d of 5", c.face)
+		it.Tip = "Experience " + strconv.Itoa(c.face) + " of 5"
 		if t.Experience != nil && t.Experience.Description != "" {
 			it.Tip += ": " + t.Experience.Description
 		}

@@ -25,6 +25,13 @@ const slack = textmeasure.FallbackSlack
 // typeset measures and wraps text with the Go fonts.
 type typeset struct {
 	reg, bold *textmeasure.Face
+	// item is the one item place returns: callers copy it before the next
+	// call, so that no item is allocated per label.
+	item scene.Item
+	// texts and ones are slabs the texts and one-line labels are cut
+	// from, to allocate per batch rather than per label.
+	texts []scene.Text
+	ones  []string
 }
 
 func newTypeset() *typeset {
@@ -92,6 +99,9 @@ func (ts *typeset) measure(s string, st tstyle, w float64) float64 {
 	return ts.height(len(l), st)
 }
 
+// place and line return a pointer to ts.item, which the next call
+// overwrites: callers append *it at once.
+
 // text wraps s into a box of width w whose top is y, anchored at x, and
 // returns the item (nil for empty text) and its height.
 func (ts *typeset) text(s string, st tstyle, x, y, w float64, role string) (*scene.Item, float64) {
@@ -117,27 +127,43 @@ func (ts *typeset) place(lines []string, cut bool, full string, st tstyle, x, y 
 	case scene.End:
 		bx = x - wmax
 	}
-	t := &scene.Text{
+	if len(ts.texts) == 0 {
+		ts.texts = make([]scene.Text, 128)
+	}
+	t := &ts.texts[0]
+	ts.texts = ts.texts[1:]
+	*t = scene.Text{
 		Lines: lines, X: x, Y: y + f.Ascent(st.size), Size: st.size, LineHeight: f.LineHeight(st.size),
 		Bold: st.bold, Italic: st.italic, Anchor: st.anchor, Fill: st.fill,
 		Box: scene.Rect{X: bx, Y: y, W: wmax, H: h},
 	}
-	it := &scene.Item{Kind: scene.KindText, Text: t, Role: role}
+	ts.item = scene.Item{Kind: scene.KindText, Text: t, Role: role}
 	if cut {
-		it.Tip = textmeasure.Collapse(full)
+		ts.item.Tip = textmeasure.Collapse(full)
 	}
-	return it, h
+	return &ts.item, h
+}
+
+// one returns s as a one-line slice.
+func (ts *typeset) one(s string) []string {
+	if len(ts.ones) == 0 {
+		ts.ones = make([]string, 256)
+	}
+	l := ts.ones[:1:1]
+	ts.ones = ts.ones[1:]
+	l[0] = s
+	return l
 }
 
 // line returns s on one line, truncated to width w (slack included).
 func (ts *typeset) line(s string, st tstyle, x, y, w float64, role string) (*scene.Item, float64) {
 	f := ts.face(st.bold)
 	c := textmeasure.Collapse(s)
-	t := f.Truncate(c, st.size, fit(w))
+	t := f.Truncate(c, st.size, fit(w)) // c is collapsed: no second copy
 	if t == "" {
 		return nil, 0
 	}
-	return ts.place([]string{t}, t != c, s, st, x, y, role)
+	return ts.place(ts.one(t), t != c, s, st, x, y, role)
 }
 
 // width returns the advance width of s on one line.

@@ -244,6 +244,9 @@ func (f *Face) LineHeight(size float64) float64 {
 // replaced by one space and leading and trailing space removed: the text an
 // SVG viewer draws for s.
 func Collapse(s string) string {
+	if collapsed(s) {
+		return s
+	}
 	var b strings.Builder
 	space := false
 	for _, r := range s {
@@ -258,6 +261,38 @@ func Collapse(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// collapsed reports whether Collapse would return s unchanged: valid UTF-8
+// without leading, trailing or repeated white space and with no white
+// space other than single ASCII spaces.
+func collapsed(s string) bool {
+	prevSpace := true // no leading space
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c == ' ':
+				if prevSpace {
+					return false
+				}
+				prevSpace = true
+			case c <= '\r' && c >= '\t':
+				return false
+			default:
+				prevSpace = false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 || unicode.IsSpace(r) {
+			return false
+		}
+		prevSpace = false
+		i += n
+	}
+	return !prevSpace || s == ""
 }
 
 // Truncate returns s collapsed to one line (see [Collapse]) and, when that is
