@@ -70,3 +70,15 @@ func icon(g glyphIcon, x, y, size float64, colour, role string) scene.Item {
 	return scene.Item{Kind: scene.KindIcon, Role: role,
 		Icon: &scene.Icon{Paths: g.paths, X: x, Y: y, Size: size, Color: colour}}
 }
+
+// icon is [icon] with the Icon cut from a slab of ts, for the many icons
+// of large diagrams.
+func (ts *typeset) icon(g glyphIcon, x, y, size float64, colour, role string) scene.Item {
+	if len(ts.icons) == 0 {
+		ts.icons = make([]scene.Icon, 128)
+	}
+	ic := &ts.icons[0]
+	ts.icons = ts.icons[1:]
+	*ic = scene.Icon{Paths: g.paths, X: x, Y: y, Size: size, Color: colour}
+	return scene.Item{Kind: scene.KindIcon, Role: role, Icon: ic}
+}

@@ -79,10 +79,13 @@ func layoutSwimlane(j *cjml.Journey, r *cjml.Resolver, status statusFunc, opt Op
 	// Cells.
 	n := len(j.Touchpoints)
 	cells := make([]*cell, 0, 2*n)
+	store := make([]cell, 0, 2*n) // the cells, allocated at once
 	cellsOf := make([][]*cell, n)
 	for i, t := range j.Touchpoints {
+		first := len(cells)
 		mk := func(side, ref, label string) *cell {
-			c := &cell{tp: t, col: i, lane: ls.of(ref), side: side, label: label}
+			store = append(store, cell{tp: t, col: i, lane: ls.of(ref), side: side, label: label})
+			c := &store[len(store)-1]
 			c.threat, c.incident = markers(t, side)
 			if c.lane.kind == cjml.EndUser {
 				c.face = score(t)
@@ -93,18 +96,18 @@ func layoutSwimlane(j *cjml.Journey, r *cjml.Resolver, status statusFunc, opt Op
 				c.h += 4 + ts.height(len(c.lines), labelStyle)
 			}
 			cells = append(cells, c)
-			cellsOf[i] = append(cellsOf[i], c)
 			return c
 		}
-		mk("initiator", t.Initiator.Actor, t.Initiator.Label)
+		ic := mk("initiator", t.Initiator.Actor, t.Initiator.Label)
 		if t.Kind == cjml.Communication && t.Receiver != nil {
 			rc := mk("receiver", t.Receiver.Actor, t.Receiver.Label)
-			if rc.lane == cellsOf[i][0].lane {
+			if rc.lane == ic.lane {
 				// Faces go under the end user's box; in a lane with both
 				// ends, under the receiver's.
-				cellsOf[i][0].face = 0
+				ic.face = 0
 			}
 		}
+		cellsOf[i] = cells[first:len(cells):len(cells)]
 	}
 
 	// Column positions.
@@ -408,9 +411,9 @@ func drawCell(out []scene.Item, ts *typeset, pal *Palette, c *cell, status cjml.
 	hx := b.X + boxPad
 	hy := b.Y + boxPad
 	if t.Kind == cjml.Communication {
-		out = append(out, icon(channelGlyph(t.Channel.Family()), hx, hy, iconSz, pal.Icon, "channel"))
+		out = append(out, ts.icon(channelGlyph(t.Channel.Family()), hx, hy, iconSz, pal.Icon, "channel"))
 	} else {
-		out = append(out, icon(actionGlyph(), hx, hy, iconSz, pal.ActionStroke, "action-mark"))
+		out = append(out, ts.icon(actionGlyph(), hx, hy, iconSz, pal.ActionStroke, "action-mark"))
 	}
 	bw := badgesW(c)
 	id := t.ID
@@ -428,13 +431,13 @@ func drawCell(out []scene.Item, ts *typeset, pal *Palette, c *cell, status cjml.
 	}
 	bx := b.X + b.W - boxPad - badgeSz
 	if len(c.incident) > 0 {
-		it := icon(incidentGlyph(), bx, hy+1, badgeSz, pal.Incident, "incident")
+		it := ts.icon(incidentGlyph(), bx, hy+1, badgeSz, pal.Incident, "incident")
 		it.Tip = joinTips("Unwanted incident", c.incident)
 		out = append(out, it)
 		bx -= badgeSz + 2
 	}
 	if len(c.threat) > 0 {
-		it := icon(threatGlyph(), bx, hy+1, badgeSz, pal.Threat, "threat")
+		it := ts.icon(threatGlyph(), bx, hy+1, badgeSz, pal.Threat, "threat")
 		it.Tip = joinTips("Threat", c.threat)
 		out = append(out, it)
 	}
@@ -450,7 +453,7 @@ func drawCell(out []scene.Item, ts *typeset, pal *Palette, c *cell, status cjml.
 		out = append(out, cross(b.X+b.W-boxPad-10-bw, hy+3, 10, pal.Failing, "failing")...)
 	}
 	if c.face > 0 {
-		it := icon(faceGlyph(c.face), b.X+2, b.Y+b.H+3, faceSz, pal.ratingColour(c.face), "experience")
+		it := ts.icon(faceGlyph(c.face), b.X+2, b.Y+b.H+3, faceSz, pal.ratingColour(c.face), "experience")
 		it.Tip = "Experience " + strconv.Itoa(c.face) + " of 5"
 		if t.Experience != nil && t.Experience.Description != "" {
 			it.Tip += ": " + t.Experience.Description

@@ -32,6 +32,7 @@ type typeset struct {
 	// from, to allocate per batch rather than per label.
 	texts []scene.Text
 	ones  []string
+	icons []scene.Icon
 }
 
 func newTypeset() *typeset {

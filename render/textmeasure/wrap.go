@@ -28,6 +28,9 @@ func (f *Face) Wrap(s string, size, maxWidth float64) []string {
 		s = strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
 	}
 	for para := range strings.Lines(s) {
+		if w.lines == nil {
+			w.lines = make([]string, 0, 4) // most labels take one to four lines
+		}
 		w.lines = w.lines[:0]
 		w.wrap(para)
 		if len(w.lines) == 0 {
