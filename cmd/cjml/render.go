@@ -1,12 +1,16 @@
 package main
 
 import (
-	"bytes"
 	"errors"
 	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
 
 	"cjml.dev/cjml"
 	"cjml.dev/render"
+	"cjml.dev/render/scene"
+	"cjml.dev/render/svg"
 )
 
 func init() {
@@ -60,17 +64,18 @@ atomically. Render never overwrites its input.`,
 				if doc == nil || diags.HasErrors() {
 					return exitFailure
 				}
-				var b bytes.Buffer
-				b.Grow(sizeHint(doc, *journey))
+				// Layout first, so that a layout error leaves no output;
+				// then the SVG streams to its destination.
 				opt := render.Options{View: v, Journey: *journey, Time: *timed, Palette: pal}
-				if err := render.Render(&b, doc, opt); err != nil {
+				sc, err := render.Layout(doc, opt)
+				if err != nil {
 					e.errorf(c, "%s: %v", where(doc, args[0], *journey), err)
 					if errors.Is(err, render.ErrNoJourney) && *journey != "" {
 						return exitUsage
 					}
 					return exitFailure
 				}
-				if err := e.writeOutput(*out, b.Bytes(), args[0]); err != nil {
+				if err := writeSVG(e, *out, sc, args[0]); err != nil {
 					e.errorf(c, "%v", err)
 					return exitFailure
 				}
@@ -93,15 +98,52 @@ func where(doc *cjml.Document, file, id string) string {
 	return doc.Source.Position(j.Origin.Pos).String()
 }
 
-// sizeHint guesses the size of the SVG of a journey (about 1.3 KB per
-// touchpoint), so that the output buffer grows once.
-func sizeHint(doc *cjml.Document, id string) int {
-	j := doc.Journey(id)
-	if j == nil && len(doc.Journeys) > 0 {
-		j = doc.Journeys[0]
+// writeSVG writes the scene to standard output (path "" or "-") or,
+// atomically, to the file path: the SVG streams through svg.Write's
+// buffer into a temporary file next to path, which then replaces path.
+// Like env.writeOutput it refuses to overwrite the input, and on any error
+// it leaves path as it was.
+func writeSVG(e *env, path string, sc *scene.Scene, input string) (err error) {
+	if path == "" || path == "-" {
+		return svg.Write(e.stdout, sc)
 	}
-	if j == nil {
-		return 16 << 10
+	mode := os.FileMode(0o644)
+	if out, err := os.Stat(path); err == nil {
+		if input != "-" {
+			if st, err := os.Stat(input); err == nil && os.SameFile(st, out) {
+				return fmt.Errorf("refusing to overwrite the input %s; write elsewhere (or use cjml fmt -w to rewrite a file in place)", input)
+			}
+		}
+		if !out.Mode().IsRegular() {
+			return fmt.Errorf("%s: not a regular file", path)
+		}
+		mode = out.Mode().Perm()
 	}
-	return 16<<10 + 1400*len(j.Touchpoints)
+	dir := filepath.Dir(path)
+	if _, err := os.Stat(dir); err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, errors.Unwrap(err))
+	}
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp*")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if err = svg.Write(tmp, sc); err != nil {
+		return err
+	}
+	if err = tmp.Chmod(mode); err != nil {
+		return err
+	}
+	if err = tmp.Sync(); err != nil {
+		return err
+	}
+	if err = tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
 }
