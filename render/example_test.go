@@ -35,7 +35,7 @@ func ExampleDeviation() {
 	if err := render.Deviation(&svg, res, render.Options{Palette: render.V11}); err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(strings.Count(svg.String(), `class="deviation-line"`))
+	fmt.Println(strings.Count(svg.String(), `class="deviation-line`))
 	// Output: 1
 }
 
@@ -69,6 +69,6 @@ func ExampleRenderJourney() {
 	if err := render.RenderJourney(&svg, j, render.Options{View: render.JourneyView}); err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(strings.Count(svg.String(), `class="touchpoint"`), strings.Contains(svg.String(), ">Sends the reading<"))
+	fmt.Println(strings.Count(svg.String(), `class="touchpoint`), strings.Contains(svg.String(), ">Sends the reading<"))
 	// Output: 2 true
 }

@@ -127,6 +127,14 @@ func Write(w io.Writer, s *scene.Scene) error {
 	o := &writer{Writer: bw, scratch: make([]byte, 0, 32), icon: func(ic *scene.Icon) string {
 		return iconIDs[iconKey{&ic.Paths[0], len(ic.Paths)}]
 	}}
+	o.classes, o.rules = styleClasses(s.Items, markers)
+	if len(o.rules) > 0 {
+		o.WriteString("<style>\n")
+		for _, r := range o.rules {
+			o.writeRule(r)
+		}
+		o.WriteString("</style>\n")
+	}
 	if len(colours) > 0 || len(icons) > 0 {
 		c.Def()
 		for _, ic := range icons {
@@ -149,7 +157,7 @@ func Write(w io.Writer, s *scene.Scene) error {
 		c.Rect(0, 0, s.W, s.H, `fill="`+Attr(s.Background)+`"`)
 	}
 	for i := range s.Items {
-		writeItem(o, &s.Items[i], markers)
+		writeItem(o, &s.Items[i], i, markers)
 	}
 	c.End()
 	return bw.Flush()
@@ -162,6 +170,11 @@ type writer struct {
 	scratch []byte
 	// icon returns the id of an icon's definition.
 	icon func(*scene.Icon) string
+	// classes holds, per item, its style rule or nil (presentation
+	// attributes then stand on the element); rules lists the rules in
+	// order of first use.
+	classes []*rule
+	rules   []*rule
 }
 
 // num writes a coordinate like [num]: rounded to two decimals, without
@@ -278,10 +291,29 @@ func (o *writer) style(st scene.Style, marker string) {
 	}
 }
 
-func (o *writer) class(it *scene.Item) {
-	if it.Role != "" {
-		o.attr("class", it.Role)
+// class writes the class attribute of item i: its role and its style
+// rule. It reports whether the rule carries the item's presentation.
+func (o *writer) class(it *scene.Item, i int) bool {
+	var r *rule
+	if i < len(o.classes) {
+		r = o.classes[i]
 	}
+	switch {
+	case r == nil:
+		if it.Role != "" {
+			o.attr("class", it.Role)
+		}
+		return false
+	case it.Role == "":
+		o.WriteString(` class="`)
+	default:
+		o.WriteString(` class="`)
+		o.esc(it.Role, true)
+		o.WriteByte(' ')
+	}
+	o.WriteString(r.name)
+	o.WriteByte('"')
+	return true
 }
 
 func (o *writer) title(tip string) {
@@ -290,7 +322,7 @@ func (o *writer) title(tip string) {
 	o.WriteString("</title>")
 }
 
-func writeItem(o *writer, it *scene.Item, markers map[string]string) {
+func writeItem(o *writer, it *scene.Item, i int, markers map[string]string) {
 	marker := ""
 	if it.Style.Arrow {
 		marker = markers[it.Style.Stroke]
@@ -312,16 +344,18 @@ func writeItem(o *writer, it *scene.Item, markers map[string]string) {
 		if it.R > 0 {
 			o.numAttr("rx", it.R)
 		}
-		o.class(it)
-		o.style(it.Style, marker)
+		if !o.class(it, i) {
+			o.style(it.Style, marker)
+		}
 		o.WriteString("/>\n")
 	case scene.KindCircle:
 		o.WriteString("<circle")
 		o.numAttr("cx", it.CX)
 		o.numAttr("cy", it.CY)
 		o.numAttr("r", it.R)
-		o.class(it)
-		o.style(it.Style, marker)
+		if !o.class(it, i) {
+			o.style(it.Style, marker)
+		}
 		o.WriteString("/>\n")
 	case scene.KindLine:
 		o.WriteString("<line")
@@ -329,26 +363,28 @@ func writeItem(o *writer, it *scene.Item, markers map[string]string) {
 		o.numAttr("y1", it.Y1)
 		o.numAttr("x2", it.X2)
 		o.numAttr("y2", it.Y2)
-		o.class(it)
-		o.style(it.Style, marker)
+		if !o.class(it, i) {
+			o.style(it.Style, marker)
+		}
 		o.WriteString("/>\n")
 	case scene.KindPath:
 		o.WriteString("<path")
 		o.attr("d", it.D)
-		o.class(it)
-		o.style(it.Style, marker)
+		if !o.class(it, i) {
+			o.style(it.Style, marker)
+		}
 		o.WriteString("/>\n")
 	case scene.KindText:
-		writeText(o, it)
+		writeText(o, it, i)
 	case scene.KindIcon:
-		writeIcon(o, it)
+		writeIcon(o, it, i)
 	}
 	if tip {
 		o.WriteString("</g>\n")
 	}
 }
 
-func writeText(o *writer, it *scene.Item) {
+func writeText(o *writer, it *scene.Item, i int) {
 	t := it.Text
 	if t == nil || len(t.Lines) == 0 {
 		return
@@ -356,23 +392,24 @@ func writeText(o *writer, it *scene.Item) {
 	o.WriteString("<text")
 	o.numAttr("x", t.X)
 	o.numAttr("y", t.Y)
-	o.numAttr("font-size", t.Size)
-	switch t.Anchor {
-	case scene.Middle:
-		o.WriteString(` text-anchor="middle"`)
-	case scene.End:
-		o.WriteString(` text-anchor="end"`)
+	if !o.class(it, i) {
+		o.numAttr("font-size", t.Size)
+		switch t.Anchor {
+		case scene.Middle:
+			o.WriteString(` text-anchor="middle"`)
+		case scene.End:
+			o.WriteString(` text-anchor="end"`)
+		}
+		if t.Bold {
+			o.WriteString(` font-weight="bold"`)
+		}
+		if t.Italic {
+			o.WriteString(` font-style="italic"`)
+		}
+		if t.Fill != "" {
+			o.attr("fill", t.Fill)
+		}
 	}
-	if t.Bold {
-		o.WriteString(` font-weight="bold"`)
-	}
-	if t.Italic {
-		o.WriteString(` font-style="italic"`)
-	}
-	if t.Fill != "" {
-		o.attr("fill", t.Fill)
-	}
-	o.class(it)
 	o.WriteByte('>')
 	if it.Tip != "" {
 		o.title(it.Tip)
@@ -394,7 +431,7 @@ func writeText(o *writer, it *scene.Item) {
 	o.WriteString("</text>\n")
 }
 
-func writeIcon(o *writer, it *scene.Item) {
+func writeIcon(o *writer, it *scene.Item, i int) {
 	ic := it.Icon
 	if ic == nil || len(ic.Paths) == 0 {
 		return
@@ -408,7 +445,10 @@ func writeIcon(o *writer, it *scene.Item) {
 	o.WriteString(`) scale(`)
 	o.Write(strconv.AppendFloat(o.scratch[:0], ic.Size/24, 'f', 4, 64))
 	o.WriteString(`)"`)
-	o.class(it)
+	if o.class(it, i) {
+		o.WriteString("/>\n")
+		return
+	}
 	if ic.Filled {
 		o.attr("fill", ic.Color)
 		o.WriteString(` stroke="none"`)

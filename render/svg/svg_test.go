@@ -121,3 +121,30 @@ func TestIconsDefinedOnce(t *testing.T) {
 	assert.Equal(t, 1, strings.Count(out, `xlink:href="#i2"`))
 	assert.Contains(t, out, `translate(40 0) scale(0.5000)`)
 }
+
+func TestSharedStylesBecomeClasses(t *testing.T) {
+	box := scene.Style{Fill: "#e8f1f8", Stroke: "#1f6fb2", StrokeWidth: 1.5}
+	evil := scene.Style{Fill: "red;} * {display:none", Stroke: "#000"}
+	s := &scene.Scene{W: 100, H: 100}
+	for i := 0; i < 3; i++ {
+		s.Add(scene.Item{Kind: scene.KindRect, Rect: scene.Rect{X: float64(i), W: 5, H: 5}, Style: box, Role: "touchpoint"})
+		s.Add(scene.Item{Kind: scene.KindRect, Rect: scene.Rect{X: float64(i), W: 5, H: 5}, Style: evil})
+		s.Add(scene.Item{Kind: scene.KindLine, X2: 5, Style: scene.Style{Stroke: "#333", StrokeWidth: 1.4, Dash: "5 4", Arrow: true}})
+		s.Add(scene.Item{Kind: scene.KindText, Text: &scene.Text{Lines: []string{"T1"}, Size: 9, Bold: true, Anchor: scene.Middle, Fill: "#595959"}})
+	}
+	s.Add(scene.Item{Kind: scene.KindCircle, R: 3, Style: scene.Style{Fill: "#fff"}, Role: "once"})
+	var b bytes.Buffer
+	require.NoError(t, Write(&b, s))
+	out := b.String()
+	assert.Contains(t, out, "<style>\n.s1{fill:#e8f1f8;stroke:#1f6fb2;stroke-width:1.5px}\n"+
+		".s2{fill:none;stroke:#333;stroke-width:1.4px;stroke-dasharray:5px 4px;marker-end:url(#arrow1)}\n"+
+		".s3{font-size:9px;text-anchor:middle;font-weight:bold;fill:#595959}\n</style>\n")
+	assert.Equal(t, 3, strings.Count(out, `class="touchpoint s1"/>`))
+	assert.Equal(t, 3, strings.Count(out, `<line x1="0" y1="0" x2="5" y2="0" class="s2"/>`))
+	assert.Equal(t, 3, strings.Count(out, `<text x="0" y="0" class="s3">T1</text>`))
+	// A value that could end a CSS rule stays an escaped attribute, and a
+	// style used once stays on its element.
+	assert.Equal(t, 3, strings.Count(out, `fill="red;} * {display:none" stroke="#000"`))
+	assert.Contains(t, out, `<circle cx="0" cy="0" r="3" class="once" fill="#fff"/>`)
+	assert.NotContains(t, out, "display:none}")
+}
