@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 
 	"cjml.dev/cjml"
@@ -242,7 +243,9 @@ func layoutLine(spec *lineSpec, opt Options) *scene.Scene {
 
 	bg := make([]scene.Item, 0, 8)
 	mid := make([]scene.Item, 0, n+8)
-	fg := make([]scene.Item, 0, 7*n+64)
+	// fg collects the foreground drawn before the touchpoints; the
+	// touchpoints then go straight into the scene's slice.
+	fg := make([]scene.Item, 0, 64)
 	head, y := titleBlock(ts, pal, spec.j, spec.view, append(timeNote(opt.Time, axis), spec.extra...), W)
 	fg = append(fg, head...)
 
@@ -342,6 +345,32 @@ func layoutLine(spec *lineSpec, opt Options) *scene.Scene {
 		mid = append(mid, irregularArcs(spec, pal, bottom0)...)
 	}
 
+	// Room for every item still to come, so that the slice grows once:
+	// the touchpoints, the time axis, the experience strip and the legend.
+	room, rated := 64, 0
+	for _, it := range items {
+		room += 4 // shape, glyph, ID, label
+		switch it.status {
+		case cjml.Failing:
+			room += 2
+		case cjml.Irregular:
+			room++
+		}
+		if score(it.tp) > 0 {
+			room++
+			rated++
+		}
+	}
+	if rated >= 2 {
+		room += rated + 16
+	}
+	if axis != nil {
+		room += 2*n + 64
+	}
+	all := make([]scene.Item, 0, len(bg)+len(mid)+len(fg)+room)
+	all = append(append(append(all, bg...), mid...), fg...)
+	fg = all
+
 	// Shapes, badges, faces, labels.
 	for _, it := range items {
 		fg = drawLineItem(fg, ts, pal, it, idSt, lbSt, faces[it.row])
@@ -365,10 +394,7 @@ func layoutLine(spec *lineSpec, opt Options) *scene.Scene {
 	fg = append(fg, leg...)
 	sc := &scene.Scene{W: W, H: y - gap + margin, FontFamily: ts.reg.Family(), Background: "#ffffff",
 		Title: titleOf(spec.j), Desc: spec.desc}
-	sc.Items = make([]scene.Item, 0, len(bg)+len(mid)+len(fg))
-	sc.Add(bg...)
-	sc.Add(mid...)
-	sc.Add(fg...)
+	sc.Items = fg
 	return sc
 }
 
@@ -439,17 +465,17 @@ func drawLineItem(out []scene.Item, ts *typeset, pal *Palette, it *lineItem, idS
 			st.Fill = "#f2f2f2"
 		}
 		out = append(out, scene.Item{Kind: scene.KindRect, Rect: scene.Rect{X: it.cx - squareS/2, Y: it.cy - squareS/2, W: squareS, H: squareS}, R: 2, Style: st, Role: "touchpoint", Tip: tip})
-		out = append(out, icon(actionGlyph(), it.cx-10, it.cy-10, 20, pal.Icon, "action-mark"))
+		out = append(out, ts.icon(actionGlyph(), it.cx-10, it.cy-10, 20, pal.Icon, "action-mark"))
 	} else {
 		out = append(out, scene.Item{Kind: scene.KindCircle, CX: it.cx, CY: it.cy, R: ringR, Style: st, Role: "touchpoint", Tip: tip})
-		out = append(out, icon(channelGlyph(t.Channel.Family()), it.cx-11, it.cy-11, 22, pal.Icon, "channel"))
+		out = append(out, ts.icon(channelGlyph(t.Channel.Family()), it.cx-11, it.cy-11, 22, pal.Icon, "channel"))
 	}
 	switch it.status {
 	case cjml.Failing:
 		s := ringR * 1.5
 		out = append(out, cross(it.cx-s/2, it.cy-s/2, s, pal.Failing, "failing")...)
 	case cjml.Irregular:
-		b := icon(irregularGlyph(), it.cx-ringR-8, it.cy-ringR-8, badgeSz, pal.Irregular, "irregular")
+		b := ts.icon(irregularGlyph(), it.cx-ringR-8, it.cy-ringR-8, badgeSz, pal.Irregular, "irregular")
 		b.Tip = "Out of the planned order"
 		out = append(out, b)
 	}
@@ -462,20 +488,20 @@ func drawLineItem(out []scene.Item, ts *typeset, pal *Palette, it *lineItem, idS
 		threat, incident = markers(t, "receiver")
 	}
 	if len(threat) > 0 {
-		b := icon(threatGlyph(), bx, it.cy-ringR-badgeSz/2-2, badgeSz, pal.Threat, "threat")
+		b := ts.icon(threatGlyph(), bx, it.cy-ringR-badgeSz/2-2, badgeSz, pal.Threat, "threat")
 		b.Tip = joinTips("Threat", threat)
 		out = append(out, b)
 		bx += badgeSz + 2
 	}
 	if len(incident) > 0 {
-		b := icon(incidentGlyph(), bx, it.cy-ringR-badgeSz/2-2, badgeSz, pal.Incident, "incident")
+		b := ts.icon(incidentGlyph(), bx, it.cy-ringR-badgeSz/2-2, badgeSz, pal.Incident, "incident")
 		b.Tip = joinTips("Unwanted incident", incident)
 		out = append(out, b)
 	}
 	// Experience face.
 	if r := score(t); r > 0 && it.status != cjml.Missing {
-		f := icon(faceGlyph(r), it.cx-faceSz/2, it.cy+ringR+6, faceSz, pal.ratingColour(r), "experience")
-		f.Tip = fmt.Sprintf("Experience %d of 5", r)
+		f := ts.icon(faceGlyph(r), it.cx-faceSz/2, it.cy+ringR+6, faceSz, pal.ratingColour(r), "experience")
+		f.Tip = "Experience " + strconv.Itoa(r) + " of 5"
 		out = append(out, f)
 	}
 	// Label block.
