@@ -115,15 +115,30 @@ func dashSafe(s string) bool {
 func styleClasses(items []scene.Item, markers map[string]string) (classes, rules []*rule) {
 	byKey := map[styleKey]*rule{}
 	classes = make([]*rule, len(items))
+	// Items repeat a few presentations in turn (box, glyph, ID, label),
+	// so the last few rules are compared before the map is hashed.
+	var recent [8]*rule
+	next := 0
 	for i := range items {
 		k, ok := keyOf(&items[i], markers)
 		if !ok {
 			continue
 		}
-		r := byKey[k]
+		var r *rule
+		for _, c := range recent {
+			if c != nil && c.key == k {
+				r = c
+				break
+			}
+		}
 		if r == nil {
-			r = &rule{key: k}
-			byKey[k] = r
+			r = byKey[k]
+			if r == nil {
+				r = &rule{key: k}
+				byKey[k] = r
+			}
+			recent[next] = r
+			next = (next + 1) % len(recent)
 		}
 		r.uses++
 		classes[i] = r
