@@ -188,9 +188,22 @@ var knownChannels = map[string]channelEntry{
 	"unknownchannel": {"unknownChannel", FamilyUnknown},
 }
 
+// canonicalChannels maps the canonical names ("internetViaPC") to their
+// keys, so that the common case needs no normalization.
+var canonicalChannels = func() map[string]string {
+	m := make(map[string]string, len(knownChannels))
+	for _, e := range knownChannels {
+		m[e.name] = normKey(e.name)
+	}
+	return m
+}()
+
 // Info normalizes the channel name.
 func (c Channel) Info() ChannelInfo {
-	k := normKey(string(c))
+	k, ok := canonicalChannels[string(c)]
+	if !ok {
+		k = normKey(string(c))
+	}
 	if k == "" {
 		return ChannelInfo{}
 	}

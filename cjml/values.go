@@ -54,6 +54,9 @@ func (c Compliance) Is(v Compliance) bool {
 // "Internet Via Smartphone" and "internet-via-smartphone" both become
 // "internetviasmartphone".
 func normKey(s string) string {
+	if isKey(s) {
+		return s // already a key: no allocation on the hot paths
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range strings.TrimSpace(s) {
@@ -66,6 +69,19 @@ func normKey(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// isKey reports whether normKey(s) == s: lower-case ASCII without
+// separators or surrounding space.
+func isKey(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 || c >= 'A' && c <= 'Z' || c == ' ' || c == '-' || c == '_' || c == '\t' || c == '\n' || c == '\r' ||
+			c == '\v' || c == '\f' {
+			return false
+		}
+	}
+	return true
 }
 
 // Score returns the rating as an integer from 1 to 5 and true, or 0 and
