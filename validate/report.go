@@ -95,6 +95,16 @@ type jsonDiag struct {
 	Code     string `json:"code"`
 	Message  string `json:"message"`
 	Path     string `json:"path"`
+	// Related places that explain the finding (an earlier declaration of
+	// a duplicate ID, say); absent when there are none.
+	Related []jsonRelated `json:"related,omitempty"`
+}
+
+type jsonRelated struct {
+	File    string `json:"file"`
+	Line    int    `json:"line"`
+	Column  int    `json:"column"`
+	Message string `json:"message"`
 }
 
 func fileName(p cjml.Position) string {
@@ -110,10 +120,14 @@ func (r *Report) writeJSON(w io.Writer) error {
 		Diagnostics []jsonDiag `json:"diagnostics"`
 	}{Version: 1, Diagnostics: []jsonDiag{}}
 	for _, d := range r.Diagnostics {
-		out.Diagnostics = append(out.Diagnostics, jsonDiag{
+		jd := jsonDiag{
 			File: fileName(d.Pos), Line: d.Pos.Line, Column: d.Pos.Column,
 			Severity: d.Severity.String(), Code: d.Code, Message: d.Message, Path: d.Path,
-		})
+		}
+		for _, rel := range d.Related {
+			jd.Related = append(jd.Related, jsonRelated{File: fileName(rel.Pos), Line: rel.Pos.Line, Column: rel.Pos.Column, Message: rel.Message})
+		}
+		out.Diagnostics = append(out.Diagnostics, jd)
 	}
 	return encodeJSON(w, out)
 }
@@ -160,8 +174,11 @@ type (
 		Level     string          `json:"level"`
 		Message   sarifMessage    `json:"message"`
 		Locations []sarifLocation `json:"locations"`
+		Related   []sarifLocation `json:"relatedLocations,omitempty"`
 	}
 	sarifLocation struct {
+		ID       int            `json:"id,omitempty"`
+		Message  *sarifMessage  `json:"message,omitempty"`
 		Physical sarifPhysical  `json:"physicalLocation"`
 		Logical  []sarifLogical `json:"logicalLocations,omitempty"`
 	}
@@ -215,6 +232,14 @@ func (r *Report) writeSARIF(w io.Writer) error {
 		}
 		res := sarifResult{RuleID: d.Code, RuleIndex: ri, Level: sarifLevel(d.Severity),
 			Message: sarifMessage{d.Message}, Locations: []sarifLocation{loc}}
+		for i, rel := range d.Related {
+			rl := sarifLocation{ID: i + 1, Message: &sarifMessage{rel.Message}}
+			rl.Physical.Artifact.URI = artifactURI(fileName(rel.Pos))
+			if rel.Pos.Line > 0 {
+				rl.Physical.Region = &sarifRegion{StartLine: rel.Pos.Line, StartColumn: rel.Pos.Column}
+			}
+			res.Related = append(res.Related, rl)
+		}
 		results = append(results, res)
 	}
 	return encodeJSON(w, sarifLog{

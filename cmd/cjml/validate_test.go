@@ -162,3 +162,55 @@ func TestValidateFormats(t *testing.T) {
 		})
 	}
 }
+
+// TestValidateRelated checks that the places a finding points back to (the
+// first use of a duplicate ID) reach the JSON and SARIF reports.
+func TestValidateRelated(t *testing.T) {
+	file := "../../validate/testdata/invalid/duplicate-touchpoint-id.xml"
+	code, stdout, _ := cli(t, "", "validate", "--format", "json", file)
+	assert.Equal(t, exitFindings, code)
+	var r struct {
+		Diagnostics []struct {
+			Code    string
+			Line    int
+			Related []struct {
+				File    string
+				Line    int
+				Column  int
+				Message string
+			}
+		}
+	}
+	require.NoError(t, json.Unmarshal([]byte(stdout), &r))
+	require.NotEmpty(t, r.Diagnostics)
+	d := r.Diagnostics[0]
+	assert.Equal(t, "rule/duplicate-touchpoint-id", d.Code)
+	require.Len(t, d.Related, 1)
+	assert.Equal(t, file, d.Related[0].File)
+	assert.Equal(t, "first used here", d.Related[0].Message)
+	assert.Positive(t, d.Related[0].Line)
+	assert.Less(t, d.Related[0].Line, d.Line, "the first use comes before the repeat")
+
+	code, stdout, _ = cli(t, "", "validate", "--format", "sarif", file)
+	assert.Equal(t, exitFindings, code)
+	var s struct {
+		Runs []struct {
+			Results []struct {
+				Related []struct {
+					ID       int
+					Message  struct{ Text string }
+					Physical struct {
+						Region struct{ StartLine int }
+					} `json:"physicalLocation"`
+				} `json:"relatedLocations"`
+			}
+		}
+	}
+	require.NoError(t, json.Unmarshal([]byte(stdout), &s))
+	require.NotEmpty(t, s.Runs[0].Results)
+	rel := s.Runs[0].Results[0].Related
+	require.Len(t, rel, 1)
+	assert.Equal(t, 1, rel[0].ID)
+	assert.Equal(t, "first used here", rel[0].Message.Text)
+	assert.Equal(t, d.Related[0].Line, rel[0].Physical.Region.StartLine)
+}
