@@ -38,22 +38,9 @@ func complianceEntries(pal *Palette, tps []*cjml.Touchpoint, status statusFunc) 
 	return out
 }
 
-// securityEntries returns legend entries for threats and unwanted
-// incidents when any touchpoint carries them.
-func securityEntries(pal *Palette, tps []*cjml.Touchpoint) []legendEntry {
-	var threat, incident bool
-	for _, t := range tps {
-		if t == nil {
-			continue
-		}
-		for _, m := range t.SecurityMarkers() {
-			if m.Kind == "threat" {
-				threat = true
-			} else {
-				incident = true
-			}
-		}
-	}
+// securityEntries returns legend entries for the threat and unwanted
+// incident badges a diagram draws.
+func securityEntries(pal *Palette, threat, incident bool) []legendEntry {
 	var out []legendEntry
 	if threat {
 		out = append(out, legendEntry{sw: legendSwatchH, label: "Threat", draw: func(x, y float64) []scene.Item {
@@ -66,6 +53,25 @@ func securityEntries(pal *Palette, tps []*cjml.Touchpoint) []legendEntry {
 		}})
 	}
 	return out
+}
+
+// securityKinds reports whether any of the touchpoints carries a threat
+// or an unwanted incident (the swimlane draws every marker on one side or
+// the other).
+func securityKinds(tps []*cjml.Touchpoint) (threat, incident bool) {
+	for _, t := range tps {
+		if t == nil {
+			continue
+		}
+		for _, m := range t.SecurityMarkers() {
+			if m.Kind == "threat" {
+				threat = true
+			} else {
+				incident = true
+			}
+		}
+	}
+	return threat, incident
 }
 
 // experienceEntries returns the legend entry of the five faces when any

@@ -481,12 +481,7 @@ func drawLineItem(out []scene.Item, ts *typeset, pal *Palette, it *lineItem, idS
 	}
 	// Security badges at the top right.
 	bx := it.cx + ringR*0.55
-	threat, incident := markers(t, "*")
-	if it.endUserIs == "sender" || it.endUserIs == "actor" {
-		threat, incident = markers(t, "initiator")
-	} else if it.endUserIs == "receiver" {
-		threat, incident = markers(t, "receiver")
-	}
+	threat, incident := it.markers()
 	if len(threat) > 0 {
 		b := ts.icon(threatGlyph(), bx, it.cy-ringR-badgeSz/2-2, badgeSz, pal.Threat, "threat")
 		b.Tip = joinTips("Threat", threat)
@@ -600,9 +595,29 @@ func lineLegend(pal *Palette, spec *lineSpec, tps []*cjml.Touchpoint) []legendEn
 			return []scene.Item{icon(irregularGlyph(), x+2, y+2, 14, pal.Irregular, "legend")}
 		}})
 	}
-	out = append(out, securityEntries(pal, tps)...)
+	// The security entries follow the badges drawn: only the end user's
+	// side of a touchpoint carries them on this line.
+	var threat, incident bool
+	for _, it := range spec.items {
+		th, in := it.markers()
+		threat = threat || len(th) > 0
+		incident = incident || len(in) > 0
+	}
+	out = append(out, securityEntries(pal, threat, incident)...)
 	out = append(out, experienceEntries(pal, tps)...)
 	return out
+}
+
+// markers returns the security markers drawn on the item: those of the
+// end user's side, or all of them when the end user is not involved.
+func (it *lineItem) markers() (threat, incident []string) {
+	switch it.endUserIs {
+	case "sender", "actor":
+		return markers(it.tp, "initiator")
+	case "receiver":
+		return markers(it.tp, "receiver")
+	}
+	return markers(it.tp, "*")
 }
 
 func hypot(a, b float64) float64 { return math.Hypot(a, b) }

@@ -322,7 +322,8 @@ func layoutSwimlane(j *cjml.Journey, r *cjml.Resolver, status statusFunc, opt Op
 	if actual {
 		entries = append(entries, complianceEntries(pal, j.Touchpoints, status)...)
 	}
-	entries = append(entries, securityEntries(pal, j.Touchpoints)...)
+	threat, incident := securityKinds(j.Touchpoints)
+	entries = append(entries, securityEntries(pal, threat, incident)...)
 	entries = append(entries, experienceEntries(pal, j.Touchpoints)...)
 	leg, y := legend(ts, pal, entries, y, W)
 	fg = append(fg, leg...)
