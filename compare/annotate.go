@@ -38,7 +38,7 @@ func Annotate(r *Result) *cjml.Journey {
 			t.DeltaTime, t.Duration = "", ""
 			t.Origin = cjml.Origin{}
 		}
-		t.Compliance = cjml.Compliance(s.Status)
+		t.Compliance = s.Status.Compliance()
 		j.Touchpoints = append(j.Touchpoints, &t)
 	}
 	verdict := func(ok bool) string {

@@ -108,6 +108,22 @@ func (c *Counts) add(s Status) {
 	}
 }
 
+// Compliance returns the CJML compliance value that records status s in an
+// actual journey (what [Annotate] writes and the renderer draws).
+func (s Status) Compliance() cjml.Compliance {
+	switch s {
+	case Missing:
+		return cjml.Missing
+	case AdHoc:
+		return cjml.AdHoc
+	case Failing:
+		return cjml.Failing
+	case Irregular:
+		return cjml.Irregular
+	}
+	return cjml.Completed
+}
+
 // Statuses lists the statuses in the order reports use.
 var Statuses = []Status{Completed, Missing, AdHoc, Failing, Irregular}
 

@@ -208,7 +208,7 @@ func statuses(doc *cjml.Document, j *cjml.Journey, align func(p, a *cjml.Journey
 		if res := align(plan, j); res != nil {
 			for _, s := range res.Steps {
 				if s.Actual != nil {
-					byTP[s.Actual] = stepCompliance(s.Status)
+					byTP[s.Actual] = s.Status.Compliance()
 				}
 			}
 		}
@@ -222,20 +222,6 @@ func statuses(doc *cjml.Document, j *cjml.Journey, align func(p, a *cjml.Journey
 		}
 		return compliance(t)
 	}
-}
-
-func stepCompliance(s compare.Status) cjml.Compliance {
-	switch s {
-	case compare.Missing:
-		return cjml.Missing
-	case compare.AdHoc:
-		return cjml.AdHoc
-	case compare.Failing:
-		return cjml.Failing
-	case compare.Irregular:
-		return cjml.Irregular
-	}
-	return cjml.Completed
 }
 
 // complianceWord is the short word the diagrams print for a status.

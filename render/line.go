@@ -91,17 +91,12 @@ func LayoutDeviation(res *compare.Result, r *cjml.Resolver, opt Options) *scene.
 		fmt.Sprintf("fitness %.2f", res.Fitness)}
 	for i, s := range res.Steps {
 		it := &lineItem{stepIndex: i, diffs: s.Differences, above: true}
+		it.tp, it.status = s.Actual, s.Status.Compliance()
 		switch s.Status {
 		case compare.Missing:
-			it.tp, it.status = s.Planned, cjml.Missing
+			it.tp = s.Planned
 		case compare.AdHoc:
-			it.tp, it.status, it.row, it.above = s.Actual, cjml.AdHoc, 1, false
-		case compare.Failing:
-			it.tp, it.status = s.Actual, cjml.Failing
-		case compare.Irregular:
-			it.tp, it.status = s.Actual, cjml.Irregular
-		default:
-			it.tp, it.status = s.Actual, cjml.Completed
+			it.row, it.above = 1, false
 		}
 		if it.tp == nil {
 			it.tp = s.Planned
