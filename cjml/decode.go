@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"cjml.dev/internal/textutil"
 )
 
 // The decoder turns a node tree (from any syntax) into the model. It never
@@ -170,7 +172,7 @@ func toElement(n *node) *Element {
 func (d *decoder) container(s sink, in string, n *node) {
 	*s.comments = append(*s.comments, n.comments...)
 	if !isBlank(n.text) {
-		d.warn(n.textPos, CodeStrayText, "text %s inside <%s> is dropped; <%s> holds only elements", quote(trim(n.text)), n.name, local(n.name))
+		d.warn(n.textPos, CodeStrayText, "text %s inside <%s> is dropped; <%s> holds only elements", textutil.Quote(trim(n.text)), n.name, local(n.name))
 	}
 }
 

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"cjml.dev/internal/textutil"
 )
 
 // The YAML/JSON form mirrors the XML one to one, with the same names:
@@ -286,7 +288,7 @@ func (r *formReader) member(n *node, key string, kpos Pos, val *fval, depth int)
 	case strings.HasPrefix(key, "@") || bareAttrs[key]:
 		name := strings.TrimPrefix(key, "@")
 		if !isQName(name) {
-			r.errorf(kpos, CodeBadKey, "%s is not an XML attribute name", quote(name))
+			r.errorf(kpos, CodeBadKey, "%s is not an XML attribute name", textutil.Quote(name))
 			return
 		}
 		s, ok := r.text(val)
@@ -301,9 +303,9 @@ func (r *formReader) member(n *node, key string, kpos Pos, val *fval, depth int)
 		}
 		n.attrs = append(n.attrs, attr{name: name, value: s, pos: kpos, vpos: val.pos})
 	case strings.HasPrefix(key, "$"):
-		r.errorf(kpos, CodeBadKey, "unknown key %s; the keys starting with $ are $comment, $text, $content and $procInst", quote(key))
+		r.errorf(kpos, CodeBadKey, "unknown key %s; the keys starting with $ are $comment, $text, $content and $procInst", textutil.Quote(key))
 	case !isQName(key):
-		r.errorf(kpos, CodeBadKey, "%s is not an XML element name", quote(key))
+		r.errorf(kpos, CodeBadKey, "%s is not an XML element name", textutil.Quote(key))
 	case val.kind == fSeq && (!listElems[local(key)] || len(val.vals) > 0 && val.vals[0].kind == fSeq):
 		// Repeated elements.
 		for _, it := range val.vals {
@@ -351,7 +353,7 @@ func (r *formReader) items(n *node, seq *fval, depth int, attrs bool) {
 		}
 		key, kpos, val := it.keys[0], it.kpos[0], it.vals[0]
 		if !attrs && (strings.HasPrefix(key, "@") || key == "$text") {
-			r.errorf(kpos, CodeBadKey, "%s is not allowed here", quote(key))
+			r.errorf(kpos, CodeBadKey, "%s is not allowed here", textutil.Quote(key))
 			continue
 		}
 		if key == "$content" {
@@ -363,7 +365,7 @@ func (r *formReader) items(n *node, seq *fval, depth int, attrs bool) {
 			continue
 		}
 		if !isQName(key) {
-			r.errorf(kpos, CodeBadKey, "%s is not an XML element name", quote(key))
+			r.errorf(kpos, CodeBadKey, "%s is not an XML element name", textutil.Quote(key))
 			continue
 		}
 		r.child(n, key, kpos, val, depth)

@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"unsafe"
+
+	"cjml.dev/internal/textutil"
 )
 
 // Format is a syntax of CJML documents.
@@ -163,19 +165,7 @@ func text(b []byte, owned bool) string {
 
 func tooLarge(file string, n, max int64) Diagnostics {
 	return Diagnostics{{Severity: Error, Code: CodeTooLarge, Pos: Position{File: file},
-		Message: fmt.Sprintf("the input is %s, more than the %s limit", byteSize(n), byteSize(max))}}
-}
-
-func byteSize(n int64) string {
-	switch {
-	case n >= 1<<30:
-		return strconv.FormatFloat(float64(n)/(1<<30), 'f', 1, 64) + " GiB"
-	case n >= 1<<20:
-		return strconv.FormatFloat(float64(n)/(1<<20), 'f', 1, 64) + " MiB"
-	case n >= 1<<10:
-		return strconv.FormatFloat(float64(n)/(1<<10), 'f', 1, 64) + " KiB"
-	}
-	return strconv.FormatInt(n, 10) + " bytes"
+		Message: fmt.Sprintf("the input is %s, more than the %s limit", textutil.ByteSize(n), textutil.ByteSize(max))}}
 }
 
 func parseXML(file string, b []byte, maxDepth int, owned bool) (*Document, Diagnostics) {
@@ -282,7 +272,7 @@ func read(r io.Reader, file string, opt ReadOptions, size int64) (*Document, Dia
 	}
 	if int64(len(b)) > max {
 		return nil, Diagnostics{{Severity: Error, Code: CodeTooLarge, Pos: Position{File: file},
-			Message: fmt.Sprintf("the input is larger than the %s limit", byteSize(max))}}
+			Message: fmt.Sprintf("the input is larger than the %s limit", textutil.ByteSize(max))}}
 	}
 	return parse(file, b, opt, true)
 }

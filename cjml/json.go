@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"cjml.dev/internal/textutil"
 )
 
 // jsonToForm parses JSON text into a form value, keeping the position of
@@ -113,7 +115,7 @@ func (r *jsonReader) valueFrom(t json.Token, off int, depth int) *fval {
 				}
 				key, _ := kt.(string)
 				if seen[key] {
-					r.diags = Diagnostics{{Severity: Error, Code: CodeSyntax, Message: fmt.Sprintf("JSON: key %s is repeated", quote(key)), Pos: r.src.OffsetPosition(koff)}}
+					r.diags = Diagnostics{{Severity: Error, Code: CodeSyntax, Message: fmt.Sprintf("JSON: key %s is repeated", textutil.Quote(key)), Pos: r.src.OffsetPosition(koff)}}
 					return nil
 				}
 				seen[key] = true

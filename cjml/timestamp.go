@@ -4,6 +4,8 @@ import (
 	"errors"
 	"strings"
 	"time"
+
+	"cjml.dev/internal/textutil"
 )
 
 // A Timestamp is a time as written in the XML ("2024-12-05 10:00:00",
@@ -102,7 +104,7 @@ func parseZone(z string) (*time.Location, bool) {
 type timestampError string
 
 func (e timestampError) Error() string {
-	return "timestamp " + quote(string(e)) + " is " + ErrTimestamp.Error()
+	return "timestamp " + textutil.Quote(string(e)) + " is " + ErrTimestamp.Error()
 }
 func (e timestampError) Unwrap() error { return ErrTimestamp }
 

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"cjml.dev/internal/textutil"
 )
 
 // The XML reader is a purpose-built scanner rather than encoding/xml or
@@ -111,7 +113,7 @@ func (p *xmlParser) parse() *node {
 			doctype = true
 			p.doctype()
 		case strings.HasPrefix(rest, "<!"):
-			p.fail(p.i, CodeSyntax, "unexpected markup %s outside the root element", quote(prefixUpTo(rest, 12)))
+			p.fail(p.i, CodeSyntax, "unexpected markup %s outside the root element", textutil.Quote(prefixUpTo(rest, 12)))
 		default:
 			if root != nil {
 				p.fail(p.i, CodeSyntax, "a second root element; an XML document has exactly one (the first is <%s>)", root.name)
@@ -133,7 +135,7 @@ func (p *xmlParser) parse() *node {
 func prefixUpTo(s string, n int) string {
 	if len(s) > n {
 		cut := n
-		for cut > 0 && !isRuneStart(s[cut]) {
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
 			cut--
 		}
 		return s[:cut]
@@ -203,7 +205,7 @@ func (p *xmlParser) element() *node {
 				p.diag(Warning, off, CodeProcInst, "processing instruction <?%s?> inside <%s> is dropped; cjml keeps processing instructions only before the root element", pi.Target, top.n.name)
 			}
 		case strings.HasPrefix(rest, "<!"):
-			p.fail(p.i, CodeSyntax, "unexpected markup %s inside <%s>", quote(prefixUpTo(rest, 12)), top.n.name)
+			p.fail(p.i, CodeSyntax, "unexpected markup %s inside <%s>", textutil.Quote(prefixUpTo(rest, 12)), top.n.name)
 		default:
 			child, closed := p.startTag()
 			if p.failed {
@@ -282,7 +284,7 @@ func (p *xmlParser) startTag() (n *node, selfClosing bool) {
 			return nil, false
 		}
 		if ws == 0 {
-			p.fail(p.i, CodeSyntax, "expected white space, '>' or '/>' in <%s, found %s", name, quote(prefixUpTo(s[p.i:], 1)))
+			p.fail(p.i, CodeSyntax, "expected white space, '>' or '/>' in <%s, found %s", name, textutil.Quote(prefixUpTo(s[p.i:], 1)))
 			return nil, false
 		}
 		apos := p.i
@@ -291,7 +293,7 @@ func (p *xmlParser) startTag() (n *node, selfClosing bool) {
 			return nil, false
 		}
 		if aname == "" {
-			p.fail(p.i, CodeSyntax, "expected an attribute name, '>' or '/>' in <%s, found %s", name, quote(prefixUpTo(s[p.i:], 1)))
+			p.fail(p.i, CodeSyntax, "expected an attribute name, '>' or '/>' in <%s, found %s", name, textutil.Quote(prefixUpTo(s[p.i:], 1)))
 			return nil, false
 		}
 		p.skipSpace()
@@ -513,7 +515,7 @@ func (p *xmlParser) declaration(body string, off int) {
 			n++
 		}
 		if n == len(names) || name == "" {
-			p.fail(at, CodeSyntax, "unexpected %s in the XML declaration; it takes version, encoding and standalone, in that order", quote(name))
+			p.fail(at, CodeSyntax, "unexpected %s in the XML declaration; it takes version, encoding and standalone, in that order", textutil.Quote(name))
 			return
 		}
 		for j < len(body) && isSpace(body[j]) {
@@ -548,7 +550,7 @@ func (p *xmlParser) declaration(body string, off int) {
 			ok = val != "" && strings.Trim(val, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-") == ""
 		}
 		if !ok {
-			p.fail(off+j+1, CodeSyntax, "%s is not a valid %s in the XML declaration", quote(val), name)
+			p.fail(off+j+1, CodeSyntax, "%s is not a valid %s in the XML declaration", textutil.Quote(val), name)
 			return
 		}
 		i = j + 2 + k
@@ -691,22 +693,7 @@ func charRef(s string) (rune, bool) {
 		return 0, false
 	}
 	r := rune(n)
-	return r, isXMLChar(r)
-}
-
-// isXMLChar reports whether XML 1.0 allows r in a document.
-func isXMLChar(r rune) bool {
-	switch {
-	case r == 0x9 || r == 0xA || r == 0xD:
-		return true
-	case r >= 0x20 && r <= 0xD7FF:
-		return true
-	case r >= 0xE000 && r <= 0xFFFD:
-		return true
-	case r >= 0x10000 && r <= 0x10FFFF:
-		return true
-	}
-	return false
+	return r, textutil.IsXMLChar(r)
 }
 
 var nameStartASCII, nameASCII [128]bool
@@ -891,7 +878,7 @@ func firstBadChar(t string) (int, rune, bool) {
 		if r == utf8.RuneError && w == 1 {
 			return i, utf8.RuneError, true
 		}
-		if !isXMLChar(r) {
+		if !textutil.IsXMLChar(r) {
 			return i, r, true
 		}
 		i += w

@@ -10,6 +10,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"cjml.dev/internal/textutil"
 )
 
 // TestMalformedXML checks that every kind of broken input gets one error
@@ -302,7 +304,7 @@ func TestFirstBadChar(t *testing.T) {
 					return i, true
 				}
 			}
-			if !isXMLChar(r) {
+			if !textutil.IsXMLChar(r) {
 				return i, true
 			}
 		}

@@ -8,6 +8,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/beevik/etree"
+
+	"cjml.dev/internal/textutil"
 )
 
 // writeXML serializes a node tree as indented CJML XML through etree, which
@@ -105,7 +107,7 @@ func checkChars(s, where string) error {
 		if r == utf8.RuneError && w == 1 {
 			return fmt.Errorf("text in <%s> is not valid UTF-8", where)
 		}
-		if !isXMLChar(r) {
+		if !textutil.IsXMLChar(r) {
 			return fmt.Errorf("text in <%s> contains U+%04X, which XML 1.0 cannot hold", where, r)
 		}
 		i += w

@@ -9,6 +9,8 @@ import (
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
+
+	"cjml.dev/internal/textutil"
 )
 
 // yamlToForm parses YAML text into a form value.
@@ -134,7 +136,7 @@ func (c *yamlConv) value(n *yaml.Node, depth int) *fval {
 				continue
 			}
 			if line, dup := seen[kn.Value]; dup {
-				c.errorf(kn, CodeSyntax, "key %s is repeated (first at line %d)", quote(kn.Value), line)
+				c.errorf(kn, CodeSyntax, "key %s is repeated (first at line %d)", textutil.Quote(kn.Value), line)
 				continue
 			}
 			seen[kn.Value] = kn.Line

@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"cjml.dev/cjml"
+	"cjml.dev/internal/textutil"
 )
 
 // An importer turns events into journeys. The CSV and XES readers feed it
@@ -117,7 +118,7 @@ func (im *importer) check(ev *event, needCase bool) bool {
 	case "start", "started", "begin":
 		ev.start = true
 	default:
-		im.report(cjml.Info, CodeLifecycle, ev.where(Lifecycle), "event with lifecycle transition %s ignored: only start and complete events become touchpoints", quote(ev.vals[Lifecycle]))
+		im.report(cjml.Info, CodeLifecycle, ev.where(Lifecycle), "event with lifecycle transition %s ignored: only start and complete events become touchpoints", textutil.Quote(ev.vals[Lifecycle]))
 		im.stats.Ignored++
 		return false
 	}
@@ -132,7 +133,7 @@ func (im *importer) check(ev *event, needCase bool) bool {
 	if v := ev.vals[Time]; v != "" {
 		t, _, err := cjml.Timestamp(v).Time()
 		if err != nil {
-			im.skip(CodeBadTime, ev.where(Time), "timestamp %s is not a date or date-time (want 2025-03-03T19:42:00+01:00, 2025-03-03 19:42 or 2025-03-03)", quote(v))
+			im.skip(CodeBadTime, ev.where(Time), "timestamp %s is not a date or date-time (want 2025-03-03T19:42:00+01:00, 2025-03-03 19:42 or 2025-03-03)", textutil.Quote(v))
 			return false
 		}
 		ev.t, ev.hasTime = t, true
@@ -154,7 +155,7 @@ func (im *importer) check(ev *event, needCase bool) bool {
 	case "action", "actualaction", "plannedaction":
 		ev.kind = cjml.Action
 		if ev.vals[Receiver] != "" {
-			im.report(cjml.Warning, CodeReceiverIgnored, ev.where(Receiver), "the kind is action, so the receiver %s is dropped", quote(ev.vals[Receiver]))
+			im.report(cjml.Warning, CodeReceiverIgnored, ev.where(Receiver), "the kind is action, so the receiver %s is dropped", textutil.Quote(ev.vals[Receiver]))
 			ev.vals[Receiver], ev.vals[ReceiverLabel] = "", ""
 		}
 	case "communication", "communicationpoint", "actualcommunicationpoint", "plannedcommunicationpoint", "comm", "message":
@@ -164,17 +165,17 @@ func (im *importer) check(ev *event, needCase bool) bool {
 			return false
 		}
 	default:
-		im.skip(CodeBadKind, ev.where(Kind), "kind %s is neither action nor communication", quote(ev.vals[Kind]))
+		im.skip(CodeBadKind, ev.where(Kind), "kind %s is neither action nor communication", textutil.Quote(ev.vals[Kind]))
 		return false
 	}
 	if v := ev.vals[Compliance]; v != "" {
 		if _, ok := cjml.Compliance(v).Normalize(); !ok {
-			im.report(cjml.Warning, CodeBadValue, ev.where(Compliance), "compliance %s is not completed, failing, adhoc, missing or irregular; kept as written", quote(v))
+			im.report(cjml.Warning, CodeBadValue, ev.where(Compliance), "compliance %s is not completed, failing, adhoc, missing or irregular; kept as written", textutil.Quote(v))
 		}
 	}
 	if v := ev.vals[Rating]; v != "" {
 		if _, ok := (&cjml.Experience{Rating: v}).Score(); !ok {
-			im.report(cjml.Warning, CodeBadValue, ev.where(Rating), "rating %s is not 1 to 5; kept as written", quote(v))
+			im.report(cjml.Warning, CodeBadValue, ev.where(Rating), "rating %s is not 1 to 5; kept as written", textutil.Quote(v))
 		}
 	}
 	return true
@@ -195,19 +196,6 @@ func invalidChar(s string) int {
 		}
 	}
 	return -1
-}
-
-// quote quotes s for a message, shortening long values.
-func quote(s string) string {
-	const max = 60
-	if len(s) > max {
-		cut := max
-		for cut > 0 && !utf8.RuneStart(s[cut]) {
-			cut--
-		}
-		s = s[:cut] + "…"
-	}
-	return strconv.Quote(s)
 }
 
 // sortEvents orders the events of one case by time, stably: an event
@@ -287,7 +275,7 @@ func (im *importer) pair(evs []*event) []*item {
 	}
 	for _, it := range starts {
 		if it.end == nil {
-			im.report(cjml.Warning, CodeUnmatchedStart, it.start.where(Lifecycle), "start event of %s has no complete event; the touchpoint has only a start time", quote(it.start.vals[Activity]))
+			im.report(cjml.Warning, CodeUnmatchedStart, it.start.where(Lifecycle), "start event of %s has no complete event; the touchpoint has only a start time", textutil.Quote(it.start.vals[Activity]))
 		}
 	}
 	return items
@@ -373,7 +361,7 @@ func (im *importer) journey(id string, p pos, evs []*event) {
 			if given[v] {
 				tp.ID = idSuffix.fresh(v, func(id string) bool { return used[id] })
 				used[tp.ID] = true
-				im.report(cjml.Warning, CodeDuplicateID, f.where(Touchpoint), "touchpoint ID %s is repeated in case %s; renamed %s", quote(v), quote(id), quote(tp.ID))
+				im.report(cjml.Warning, CodeDuplicateID, f.where(Touchpoint), "touchpoint ID %s is repeated in case %s; renamed %s", textutil.Quote(v), textutil.Quote(id), textutil.Quote(tp.ID))
 			}
 			given[v] = true
 		} else {
@@ -421,7 +409,7 @@ func (im *importer) journey(id string, p pos, evs []*event) {
 		j.Touchpoints = append(j.Touchpoints, tp)
 	}
 	if !hasEndUser {
-		im.report(cjml.Warning, CodeNoEndUser, p, "no actor of case %s is the end user; name it with endUser in the mapping or --end-user", quote(id))
+		im.report(cjml.Warning, CodeNoEndUser, p, "no actor of case %s is the end user; name it with endUser in the mapping or --end-user", textutil.Quote(id))
 	}
 	im.stats.Journeys++
 	im.stats.Touchpoints += len(j.Touchpoints)

@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"cjml.dev/cjml"
+	"cjml.dev/internal/textutil"
 )
 
 // readCSV reads a CSV log: a header line, then one event per row.
@@ -18,7 +19,7 @@ func (im *importer) readCSV(r io.Reader) {
 	buf := bytes.NewBuffer(nil)
 	_, err := buf.ReadFrom(&limitReader{r: r, n: im.maxBytes})
 	if errors.Is(err, errTooLarge) {
-		im.fatal(CodeTooLarge, pos{}, "the log is larger than the %s limit", byteSize(im.maxBytes))
+		im.fatal(CodeTooLarge, pos{}, "the log is larger than the %s limit", textutil.ByteSize(im.maxBytes))
 		return
 	}
 	if err != nil {
@@ -137,7 +138,7 @@ func (im *importer) columns(header []string) ([numRoles]int, bool) {
 			if i > 0 {
 				b.WriteString(", ")
 			}
-			b.WriteString(quote(strings.TrimSpace(h)))
+			b.WriteString(textutil.Quote(strings.TrimSpace(h)))
 		}
 		return b.String()
 	}
@@ -163,7 +164,7 @@ func (im *importer) columns(header []string) ([numRoles]int, bool) {
 			}
 		}
 		if cols[r] < 0 {
-			im.fatal(CodeNoColumn, pos{1, 1}, "the mapping names column %s for the %s, but the header has no such column (it has %s)", quote(name), Role(r), list())
+			im.fatal(CodeNoColumn, pos{1, 1}, "the mapping names column %s for the %s, but the header has no such column (it has %s)", textutil.Quote(name), Role(r), list())
 			return cols, false
 		}
 		taken[cols[r]] = true

@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"cjml.dev/cjml"
+	"cjml.dev/internal/textutil"
 )
 
 // summary prints the journeys compactly: one line per actor and touchpoint.
@@ -514,7 +515,7 @@ func TestGzip(t *testing.T) {
 		// The size limit is on the uncompressed text.
 		doc, _, diags := Import(bytes.NewReader(z.Bytes()), "log.gz", Options{MaxBytes: int64(len(plain)) - 1})
 		assert.Nil(t, doc)
-		assert.Equal(t, "log.gz: error: the log is larger than the "+byteSize(int64(len(plain))-1)+" limit [import/too-large]\n", diagLines(diags))
+		assert.Equal(t, "log.gz: error: the log is larger than the "+textutil.ByteSize(int64(len(plain))-1)+" limit [import/too-large]\n", diagLines(diags))
 
 		// A damaged stream is an error, not a shorter log.
 		bad := bytes.Clone(z.Bytes())

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"cjml.dev/cjml"
+	"cjml.dev/internal/textutil"
 )
 
 // XES (IEEE 1849) is read as a stream with encoding/xml: the attributes and
@@ -127,7 +128,7 @@ func xmlName(n xml.Name) string {
 func (x *xesReader) fail(err error) {
 	l, c := x.d.InputPos()
 	if errors.Is(err, errTooLarge) {
-		x.im.fatal(CodeTooLarge, pos{}, "the log is larger than the %s limit", byteSize(x.im.maxBytes))
+		x.im.fatal(CodeTooLarge, pos{}, "the log is larger than the %s limit", textutil.ByteSize(x.im.maxBytes))
 		return
 	}
 	var se *xml.SyntaxError
@@ -363,16 +364,16 @@ func (x *xesReader) build(tp pos) bool {
 	}
 	if id == "" {
 		id = "trace-" + strconv.Itoa(x.traces)
-		im.report(cjml.Warning, CodeNoCase, tp, "trace without a name (concept:name); its journey is %s", quote(id))
+		im.report(cjml.Warning, CodeNoCase, tp, "trace without a name (concept:name); its journey is %s", textutil.Quote(id))
 	}
 	if im.caseIDs[id] {
 		base := id
 		id = x.caseSuffix.fresh(base, func(id string) bool { return im.caseIDs[id] })
-		im.report(cjml.Warning, CodeDuplicateID, tp, "trace name %s is repeated; this journey is %s", quote(base), quote(id))
+		im.report(cjml.Warning, CodeDuplicateID, tp, "trace name %s is repeated; this journey is %s", textutil.Quote(base), textutil.Quote(id))
 	}
 	im.caseIDs[id] = true
 	if len(x.events) == 0 {
-		im.report(cjml.Warning, CodeEmptyCase, tp, "trace %s has no events; no journey is made of it", quote(id))
+		im.report(cjml.Warning, CodeEmptyCase, tp, "trace %s has no events; no journey is made of it", textutil.Quote(id))
 		return true
 	}
 	evs := make([]*event, 0, len(x.events))

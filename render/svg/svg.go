@@ -20,6 +20,7 @@ import (
 
 	svgo "github.com/ajstarks/svgo/float"
 
+	"cjml.dev/internal/textutil"
 	"cjml.dev/render/scene"
 )
 
@@ -49,7 +50,7 @@ func Attr(s string) string {
 		case '\r':
 			b.WriteString("&#xD;")
 		default:
-			if !isXMLChar(r) {
+			if !textutil.IsXMLChar(r) {
 				r = '\uFFFD'
 			}
 			b.WriteRune(r)
@@ -63,11 +64,6 @@ func Text(s string) string {
 	var b strings.Builder
 	xml.EscapeText(&b, []byte(s))
 	return b.String()
-}
-
-func isXMLChar(r rune) bool {
-	return r == 0x9 || r == 0xA || r == 0xD || r >= 0x20 && r <= 0xD7FF ||
-		r >= 0xE000 && r <= 0xFFFD || r >= 0x10000 && r <= 0x10FFFF
 }
 
 // num formats a coordinate with at most two decimals and no trailing
@@ -249,7 +245,7 @@ func (o *writer) esc(s string, attr bool) {
 		case c >= utf8.RuneSelf:
 			r, n := utf8.DecodeRuneInString(s[i:])
 			size = n
-			if (r == utf8.RuneError && n == 1) || !isXMLChar(r) {
+			if (r == utf8.RuneError && n == 1) || !textutil.IsXMLChar(r) {
 				rep = "\uFFFD"
 			}
 		}
