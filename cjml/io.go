@@ -364,7 +364,18 @@ func WriteFile(path string, d *Document, f Format) error {
 
 // WriteFileAtomic writes b to path through a temporary file in the same
 // directory and a rename, keeping the mode of an existing file.
-func WriteFileAtomic(path string, b []byte) (err error) {
+func WriteFileAtomic(path string, b []byte) error {
+	return WriteFileAtomicFunc(path, func(w io.Writer) error {
+		_, err := w.Write(b)
+		return err
+	})
+}
+
+// WriteFileAtomicFunc is [WriteFileAtomic] for output that is written as
+// it is made: write streams into the temporary file, which replaces path
+// only when write and the file operations all succeed. On any error path
+// is left as it was.
+func WriteFileAtomicFunc(path string, write func(io.Writer) error) (err error) {
 	mode := os.FileMode(0o644)
 	if st, err := os.Stat(path); err == nil {
 		if !st.Mode().IsRegular() {
@@ -382,7 +393,7 @@ func WriteFileAtomic(path string, b []byte) (err error) {
 			os.Remove(tmp.Name())
 		}
 	}()
-	if _, err = tmp.Write(b); err != nil {
+	if err = write(tmp); err != nil {
 		return err
 	}
 	if err = tmp.Chmod(mode); err != nil {

@@ -206,9 +206,18 @@ func printDiags(w io.Writer, ds cjml.Diagnostics) {
 // writeOutput writes data to path atomically, or to standard output for ""
 // and "-". It refuses to overwrite any of the inputs.
 func (e *env) writeOutput(path string, data []byte, inputs ...string) error {
-	if path == "" || path == "-" {
-		_, err := e.stdout.Write(data)
+	return e.streamOutput(path, func(w io.Writer) error {
+		_, err := w.Write(data)
 		return err
+	}, inputs...)
+}
+
+// streamOutput is writeOutput for output written as it is made: write
+// streams to standard output, or into the temporary file that atomically
+// replaces path.
+func (e *env) streamOutput(path string, write func(io.Writer) error, inputs ...string) error {
+	if path == "" || path == "-" {
+		return write(e.stdout)
 	}
 	if out, err := os.Stat(path); err == nil {
 		for _, in := range inputs {
@@ -225,7 +234,7 @@ func (e *env) writeOutput(path string, data []byte, inputs ...string) error {
 			return fmt.Errorf("cannot write %s: %w", path, errors.Unwrap(err))
 		}
 	}
-	return cjml.WriteFileAtomic(path, data)
+	return cjml.WriteFileAtomicFunc(path, write)
 }
 
 // sameBytes reports whether a file already holds data.

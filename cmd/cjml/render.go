@@ -3,13 +3,10 @@ package main
 import (
 	"errors"
 	"flag"
-	"fmt"
-	"os"
-	"path/filepath"
+	"io"
 
 	"cjml.dev/cjml"
 	"cjml.dev/render"
-	"cjml.dev/render/scene"
 	"cjml.dev/render/svg"
 )
 
@@ -75,7 +72,10 @@ atomically. Render never overwrites its input.`,
 					}
 					return exitFailure
 				}
-				if err := writeSVG(e, *out, sc, args[0]); err != nil {
+				// The SVG streams through svg.Write's buffer into the
+				// temporary file that replaces the output.
+				write := func(w io.Writer) error { return svg.Write(w, sc) }
+				if err := e.streamOutput(*out, write, args[0]); err != nil {
 					e.errorf(c, "%v", err)
 					return exitFailure
 				}
@@ -96,54 +96,4 @@ func where(doc *cjml.Document, file, id string) string {
 		return file
 	}
 	return doc.Source.Position(j.Origin.Pos).String()
-}
-
-// writeSVG writes the scene to standard output (path "" or "-") or,
-// atomically, to the file path: the SVG streams through svg.Write's
-// buffer into a temporary file next to path, which then replaces path.
-// Like env.writeOutput it refuses to overwrite the input, and on any error
-// it leaves path as it was.
-func writeSVG(e *env, path string, sc *scene.Scene, input string) (err error) {
-	if path == "" || path == "-" {
-		return svg.Write(e.stdout, sc)
-	}
-	mode := os.FileMode(0o644)
-	if out, err := os.Stat(path); err == nil {
-		if input != "-" {
-			if st, err := os.Stat(input); err == nil && os.SameFile(st, out) {
-				return fmt.Errorf("refusing to overwrite the input %s; write elsewhere (or use cjml fmt -w to rewrite a file in place)", input)
-			}
-		}
-		if !out.Mode().IsRegular() {
-			return fmt.Errorf("%s: not a regular file", path)
-		}
-		mode = out.Mode().Perm()
-	}
-	dir := filepath.Dir(path)
-	if _, err := os.Stat(dir); err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, errors.Unwrap(err))
-	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp*")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if err = svg.Write(tmp, sc); err != nil {
-		return err
-	}
-	if err = tmp.Chmod(mode); err != nil {
-		return err
-	}
-	if err = tmp.Sync(); err != nil {
-		return err
-	}
-	if err = tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }
