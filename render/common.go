@@ -263,3 +263,18 @@ func markers(t *cjml.Touchpoint, side string) (threat, incident []string) {
 func joinTips(kind string, list []string) string {
 	return kind + ": " + strings.Join(list, "; ")
 }
+
+// gather joins the background, middle and foreground items into one slice
+// with room for the items still to come: room for the shapes, the
+// experience strip when rated touchpoints (at least two) draw one, and the
+// time axis of n touchpoints when timed; so that the slice grows once.
+func gather(room, rated int, timed bool, n int, bg, mid, fg []scene.Item) []scene.Item {
+	if rated >= 2 {
+		room += rated + 16
+	}
+	if timed {
+		room += 2*n + 64
+	}
+	all := make([]scene.Item, 0, len(bg)+len(mid)+len(fg)+room)
+	return append(append(append(all, bg...), mid...), fg...)
+}

@@ -356,15 +356,7 @@ func layoutLine(spec *lineSpec, opt Options) *scene.Scene {
 			rated++
 		}
 	}
-	if rated >= 2 {
-		room += rated + 16
-	}
-	if axis != nil {
-		room += 2*n + 64
-	}
-	all := make([]scene.Item, 0, len(bg)+len(mid)+len(fg)+room)
-	all = append(append(append(all, bg...), mid...), fg...)
-	fg = all
+	fg = gather(room, rated, axis != nil, n, bg, mid, fg)
 
 	// Shapes, badges, faces, labels.
 	for _, it := range items {

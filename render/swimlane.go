@@ -273,15 +273,7 @@ func layoutSwimlane(j *cjml.Journey, r *cjml.Resolver, status statusFunc, opt Op
 			rated++
 		}
 	}
-	if rated >= 2 {
-		room += rated + 16
-	}
-	if axis != nil {
-		room += 2*n + 64
-	}
-	all := make([]scene.Item, 0, len(bg)+len(mid)+len(fg)+room)
-	all = append(append(append(all, bg...), mid...), fg...)
-	fg = all
+	fg = gather(room, rated, axis != nil, n, bg, mid, fg)
 	for _, c := range cells {
 		fg = drawCell(fg, ts, pal, c, status(c.tp))
 	}
